@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Sets up a fresh clone and runs the whole suite: install, build, lint, typecheck, test.
+# Needs only Node 20 and npm. Prints the totals as "N passed, N failed" on the last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PNPM_VERSION="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION" ]; then
+  echo "installing pnpm@$PNPM_VERSION"
+  npm install --global "pnpm@$PNPM_VERSION" >/dev/null 2>&1 || {
+    # No write access to npm's global prefix: install into a local prefix instead.
+    npm install --prefix "$HOME/.ccr-tools" --global "pnpm@$PNPM_VERSION" >/dev/null
+    export PATH="$HOME/.ccr-tools/bin:$PATH"
+  }
+fi
+
+export CI="${CI:-true}"
+export TURBO_TELEMETRY_DISABLED=1
+pnpm install --frozen-lockfile
+pnpm build
+pnpm lint
+pnpm typecheck
+
+report="$(mktemp -d)/vitest.json"
+status=0
+pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report" || status=$?
+node scripts/print-totals.mjs "$report"
+exit "$status"
