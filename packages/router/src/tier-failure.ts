@@ -1,0 +1,14 @@
+import type { ChainTier } from "@ccr/config";
+import type { FailureReason } from "@ccr/metrics";
+
+/** How one tier of the chain failed a request, or why it was skipped. */
+export interface TierFailure {
+  readonly tier: ChainTier;
+  readonly reason: FailureReason | "cooling" | "circuit_open";
+  readonly status?: number;
+  readonly message: string;
+  /** Epoch ms until which the tier is unavailable (cooldown or open circuit), when known. */
+  readonly until?: number;
+  /** For skipped cooling tiers: what put them there. */
+  readonly cooldownReason?: FailureReason;
+}

@@ -1,0 +1,82 @@
+import type { CcrConfig } from "@ccr/config";
+import type { MetricsSink } from "@ccr/metrics";
+import type { AnthropicMessagesRequest, TransformerRegistry } from "@ccr/transform";
+import type { RouteDecision, RouteOptions } from "./route-request.js";
+import type { TierHealth } from "./tier-health.js";
+import type { TierStateStore } from "./tier-state-store.js";
+
+/** pino-compatible: structured object first, message second. */
+export interface RouterLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface CustomRouterContext {
+  /** The built-in scenario the request would get without the custom router. */
+  readonly scenario: string;
+  readonly estimatedInputTokens: number;
+  readonly requestId: string;
+  readonly preset?: string;
+}
+
+/**
+ * A user's `CUSTOM_ROUTER_PATH` module: `"provider,model"` to route there, null to let the built-in
+ * rules decide. Errors and unknown tiers are logged and fall back to the built-in router.
+ */
+export type CustomRouter = (
+  request: AnthropicMessagesRequest,
+  config: CcrConfig,
+  context: CustomRouterContext,
+) => Promise<string | null | undefined> | string | null | undefined;
+
+export interface RouterOptions {
+  /** The config, or a getter: a hot reload swaps what it returns; a request keeps the one it started with. */
+  readonly config: CcrConfig | (() => CcrConfig);
+  /** Upstream fetch (the proxy passes undici with its pooled dispatcher). Default: global fetch. */
+  readonly fetch?: typeof fetch;
+  /** Tier health. Default: a new in-memory store. */
+  readonly store?: TierStateStore;
+  readonly metrics?: MetricsSink;
+  readonly logger?: RouterLogger;
+  readonly customRouter?: CustomRouter;
+  /** Transformers available to tiers. Default: the built-in registry of @ccr/transform. */
+  readonly registry?: TransformerRegistry;
+  /** Clock, epoch ms. */
+  readonly now?: () => number;
+  /** In [0, 1): backoff jitter. */
+  readonly random?: () => number;
+  /** Waits between retries; must reject with the signal's reason when it aborts. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface HandleOptions extends RouteOptions {
+  /** The client went away: aborts the upstream request at once and stops the cascade. */
+  readonly signal?: AbortSignal;
+  readonly requestId?: string;
+  /** The client's request headers (lower-case names). Only `anthropic-beta` is ever forwarded. */
+  readonly clientHeaders?: Readonly<Record<string, string>>;
+}
+
+export interface RouterResponse {
+  readonly status: number;
+  /** Includes `x-ccr-tier` (the tier that answered) and `x-ccr-attempts`; `retry-after` on a 429. */
+  readonly headers: Record<string, string>;
+  /** Anthropic SSE bytes when `stream` is true; otherwise JSON: the message or an Anthropic error body. */
+  readonly body: ReadableStream<Uint8Array> | unknown;
+  readonly stream: boolean;
+  /** `"provider,model"` of the tier that answered. */
+  readonly tier?: string;
+  /** Attempts over every tier (skipped cooling or open tiers cost none). */
+  readonly attempts: number;
+}
+
+export interface Router {
+  handle(request: AnthropicMessagesRequest, options?: HandleOptions): Promise<RouterResponse>;
+  /** Routing alone, without the custom router (pure): scenario, chain and the request as it would be sent. */
+  route(request: AnthropicMessagesRequest, options?: RouteOptions): RouteDecision;
+  /** Health of every tier named in the current config's chains, in chain order. */
+  tierStates(): Promise<TierHealth[]>;
+  estimateInputTokens(request: AnthropicMessagesRequest): number;
+}
