@@ -1,0 +1,140 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { UpstreamResponseError } from "../errors/upstream-response-error.js";
+import { createTranslationContext } from "../translation-context.js";
+import type { OpenAIChatResponse } from "../types/openai.js";
+import { openAIToAnthropicResponse } from "./openai-to-anthropic-response.js";
+
+const LONG_TOOL = "mcp__github__search_repositories_with_a_very_long_descriptive_name_for_testing";
+const context = createTranslationContext("claude-opus-4-5", {
+  toolNames: { mcp__github__search_repositories_with_a_very_long_descr_dkhpgbzm: LONG_TOOL },
+});
+
+function fixture(name: string): OpenAIChatResponse {
+  return JSON.parse(readFileSync(new URL(`../__fixtures__/${name}.json`, import.meta.url), "utf8"));
+}
+
+function upstreamError(body: unknown): UpstreamResponseError {
+  try {
+    openAIToAnthropicResponse(body as OpenAIChatResponse, context);
+  } catch (error) {
+    if (UpstreamResponseError.isInstance(error)) return error;
+    throw error;
+  }
+  throw new Error("expected an UpstreamResponseError");
+}
+
+describe("openAIToAnthropicResponse", () => {
+  it("translates text and tool calls, normalizing ids and restoring shortened names", () => {
+    expect(openAIToAnthropicResponse(fixture("openai-response-tool-calls"), context)).toMatchSnapshot();
+  });
+
+  it("puts reasoning first as a thinking block and maps length to max_tokens", () => {
+    const message = openAIToAnthropicResponse(fixture("openai-response-deepseek-reasoning"), context);
+    expect(message.content.map((block) => block.type)).toEqual(["thinking", "text"]);
+    expect(message.stop_reason).toBe("max_tokens");
+    expect(message.usage).toEqual({
+      input_tokens: 44,
+      output_tokens: 240,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 768,
+    });
+  });
+
+  it("reads OpenRouter's reasoning field and never emits empty blocks", () => {
+    const message = openAIToAnthropicResponse(
+      { id: "gen-1", choices: [{ message: { content: "", reasoning: "hmm" }, finish_reason: "stop" }] },
+      context,
+    );
+    expect(message.content).toEqual([{ type: "thinking", thinking: "hmm" }]);
+    expect(message.id).toBe("msg_gen-1");
+    expect(message.model).toBe("claude-opus-4-5");
+  });
+
+  it("reports tool_use when the upstream says stop after calling tools", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          {
+            message: {
+              content: null,
+              tool_calls: [
+                {
+                  id: "function-call-1",
+                  type: "function",
+                  function: { name: "Bash", arguments: '{"command":"ls"}' },
+                },
+              ],
+            },
+            finish_reason: "stop",
+          },
+        ],
+      },
+      context,
+    );
+    expect(message.stop_reason).toBe("tool_use");
+    expect(message.id).toMatch(/^msg_[0-9a-f]{32}$/);
+  });
+
+  it("repairs slightly malformed tool arguments instead of dropping them", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          {
+            message: {
+              tool_calls: [
+                {
+                  id: "c1",
+                  type: "function",
+                  function: { name: "Write", arguments: '{"path": "a.ts", "content": "x",}' },
+                },
+              ],
+            },
+            finish_reason: "tool_calls",
+          },
+        ],
+      },
+      context,
+    );
+    expect(message.content).toEqual([
+      { type: "tool_use", id: "c1", name: "Write", input: { path: "a.ts", content: "x" } },
+    ]);
+  });
+
+  it.each([
+    ["content_filter", "refusal"],
+    ["function_call", "tool_use"],
+    ["eos", "end_turn"],
+  ])("maps finish_reason %s to %s", (finishReason, stopReason) => {
+    const message = openAIToAnthropicResponse(
+      { choices: [{ message: { content: "x" }, finish_reason: finishReason }] },
+      context,
+    );
+    expect(message.stop_reason).toBe(stopReason);
+  });
+
+  it("throws UpstreamResponseError for an error inside an HTTP 200, with the provider's own message", () => {
+    const error = upstreamError(fixture("openai-response-error-in-200"));
+    expect(error.status).toBe(429);
+    expect(error.errorType).toBe("rate_limit_error");
+    expect(error.retryable).toBe(true);
+    expect(error.message).toBe(
+      "upstream error: Provider returned error: Resource has been exhausted (e.g. check quota).",
+    );
+  });
+
+  it("throws UpstreamResponseError for a body without choices", () => {
+    expect(upstreamError({ id: "x", choices: [] })).toMatchObject({
+      status: 502,
+      errorType: "api_error",
+      message: "upstream returned a response without choices",
+    });
+    expect(
+      upstreamError({ base_resp: { status_code: 1008, status_msg: "insufficient balance" }, choices: null })
+        .status,
+    ).toBe(502);
+    expect(upstreamError("<html>Bad Gateway</html>").message).toBe(
+      "upstream error: <html>Bad Gateway</html>",
+    );
+  });
+});

@@ -1,0 +1,229 @@
+import { messageId } from "../message-id.js";
+import { openAIUsageToAnthropic } from "../response/openai-usage-to-anthropic.js";
+import { normalizeToolId } from "../tool-ids.js";
+import { restoreToolName } from "../tool-names.js";
+import type { TranslationContext } from "../translation-context.js";
+import type { AnthropicStopReason, AnthropicStreamEvent } from "../types/anthropic.js";
+import type { OpenAIToolCallDelta, OpenAIUsage } from "../types/openai.js";
+
+type ToolCall = {
+  id: string;
+  name: string | undefined;
+  /** Anthropic block index once the block is started. */
+  blockIndex: number | undefined;
+  /** Arguments received so far; for a started block, only what it has not been sent yet is in `pending`. */
+  args: string;
+  pending: string;
+};
+
+type OpenBlock =
+  | { kind: "thinking" | "text"; index: number }
+  | { kind: "tool"; index: number; call: ToolCall };
+
+/**
+ * The Anthropic side of a translated stream: turns "more reasoning", "more
+ * text", "a tool call piece" and "finished" into well-formed Anthropic
+ * events. One block is open at a time and every block is stopped. Parallel
+ * tool calls that the upstream interleaves (arguments for call 1 arriving
+ * before call 0's JSON is complete) are held back and emitted whole when
+ * their turn comes, so each tool_use block receives exactly its own input.
+ */
+export class AnthropicStreamBuilder {
+  private started = false;
+  private open: OpenBlock | undefined;
+  private nextIndex = 0;
+  /** Every tool call by upstream key, in arrival order (which is also the order held-back calls are emitted in). */
+  private readonly calls = new Map<string, ToolCall>();
+  private usage: OpenAIUsage | undefined;
+  private sawToolUse = false;
+  private stopReason: AnthropicStopReason | undefined;
+
+  constructor(
+    private readonly context: TranslationContext,
+    private readonly emit: (event: AnthropicStreamEvent) => void,
+  ) {}
+
+  get hasStarted(): boolean {
+    return this.started;
+  }
+
+  get isFinished(): boolean {
+    return this.stopReason !== undefined;
+  }
+
+  start(upstreamId: string | undefined, usage: OpenAIUsage | null | undefined): void {
+    if (this.started) return;
+    this.started = true;
+    if (usage) this.usage = usage;
+    this.emit({
+      type: "message_start",
+      message: {
+        id: messageId(upstreamId),
+        type: "message",
+        role: "assistant",
+        model: this.context.requestedModel,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: openAIUsageToAnthropic(usage),
+      },
+    });
+  }
+
+  recordUsage(usage: OpenAIUsage): void {
+    this.usage = usage;
+  }
+
+  thinking(text: string): void {
+    if (text === "") return;
+    const index = this.ensureBlock("thinking");
+    this.emit({ type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: text } });
+  }
+
+  text(text: string): void {
+    if (text === "") return;
+    const index = this.ensureBlock("text");
+    this.emit({ type: "content_block_delta", index, delta: { type: "text_delta", text } });
+  }
+
+  toolCall(delta: OpenAIToolCallDelta, position: number): void {
+    const call = this.callFor(delta, position);
+    if (delta.function?.name && call.name === undefined) call.name = delta.function.name;
+    const piece = delta.function?.arguments ?? "";
+    call.args += piece;
+    call.pending += piece;
+
+    const open = this.open;
+    // A started call streams live; one already closed only gets pieces if the upstream resumed it after moving on.
+    if (call.blockIndex !== undefined) {
+      this.flushArgs(call);
+      return;
+    }
+    // Held back until the open call's JSON is complete (interleaved calls) or its name is known.
+    if ((open?.kind === "tool" && !looksComplete(open.call.args)) || call.name === undefined) return;
+    this.closeOpen();
+    this.startTool(call);
+  }
+
+  /** Closes every block; the message itself ends later, in `end`, once the usage-only chunk had its chance. */
+  finish(finishReason: AnthropicStopReason): void {
+    this.closeOpen();
+    this.flushHeldBack();
+    this.stopReason = finishReason === "end_turn" && this.sawToolUse ? "tool_use" : finishReason;
+  }
+
+  end(): void {
+    this.closeOpen();
+    this.flushHeldBack();
+    const usage = openAIUsageToAnthropic(this.usage);
+    this.emit({
+      type: "message_delta",
+      delta: { stop_reason: this.stopReason ?? "end_turn", stop_sequence: null },
+      usage: {
+        input_tokens: usage.input_tokens,
+        output_tokens: usage.output_tokens,
+        cache_creation_input_tokens: usage.cache_creation_input_tokens ?? 0,
+        cache_read_input_tokens: usage.cache_read_input_tokens ?? 0,
+      },
+    });
+    this.emit({ type: "message_stop" });
+  }
+
+  private ensureBlock(kind: "thinking" | "text"): number {
+    if (this.open?.kind === kind) return this.open.index;
+    this.closeOpen();
+    const index = this.nextIndex++;
+    this.open = { kind, index };
+    this.emit({
+      type: "content_block_start",
+      index,
+      content_block: kind === "text" ? { type: "text", text: "" } : { type: "thinking", thinking: "" },
+    });
+    return index;
+  }
+
+  private startTool(call: ToolCall): void {
+    const index = this.nextIndex++;
+    call.blockIndex = index;
+    this.sawToolUse = true;
+    this.open = { kind: "tool", index, call };
+    this.emit({
+      type: "content_block_start",
+      index,
+      content_block: {
+        type: "tool_use",
+        id: call.id,
+        name: restoreToolName(this.context, call.name ?? ""),
+        input: {},
+      },
+    });
+    this.flushArgs(call);
+  }
+
+  private flushArgs(call: ToolCall): void {
+    if (call.pending === "" || call.blockIndex === undefined) return;
+    this.emit({
+      type: "content_block_delta",
+      index: call.blockIndex,
+      delta: { type: "input_json_delta", partial_json: call.pending },
+    });
+    call.pending = "";
+  }
+
+  private closeOpen(): void {
+    if (!this.open) return;
+    this.emit({ type: "content_block_stop", index: this.open.index });
+    this.open = undefined;
+  }
+
+  private flushHeldBack(): void {
+    for (const call of this.calls.values()) {
+      if (call.blockIndex !== undefined) continue;
+      this.startTool(call);
+      this.closeOpen();
+    }
+  }
+
+  /**
+   * Calls are keyed by their upstream index. Gemini's OpenAI endpoint sends
+   * every call as index 0 with its own id, so a new id on a named call at a
+   * known index starts a new call.
+   */
+  private callFor(delta: OpenAIToolCallDelta, position: number): ToolCall {
+    const index = delta.index ?? position;
+    let key = `${index}`;
+    let call = this.calls.get(key);
+    if (call && delta.id && call.name !== undefined && normalizeToolId(delta.id) !== call.id) {
+      key = `${index}:${delta.id}`;
+      call = this.calls.get(key);
+    }
+    if (!call) {
+      call = {
+        id: normalizeToolId(delta.id || `toolu_${crypto.randomUUID().replace(/-/g, "")}`),
+        name: undefined,
+        blockIndex: undefined,
+        args: "",
+        pending: "",
+      };
+      this.calls.set(key, call);
+    }
+    return call;
+  }
+}
+
+/**
+ * Whether a tool call's arguments so far form a complete JSON object: the
+ * signal that the upstream has moved on to the next call rather than
+ * interleaving them. Empty is not complete: OpenAI opens parallel calls with
+ * empty arguments in one chunk, then interleaves their pieces.
+ */
+function looksComplete(args: string): boolean {
+  const trimmed = args.trim();
+  if (!trimmed.endsWith("}")) return false;
+  try {
+    JSON.parse(trimmed);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,203 @@
+import { openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
+import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
+import { UpstreamResponseError } from "../errors/upstream-response-error.js";
+import { mapFinishReason } from "../response/map-finish-reason.js";
+import { createSseParser } from "../sse/create-sse-parser.js";
+import { formatSseEvent } from "../sse/encode-sse-event.js";
+import type { SseEvent } from "../sse/sse-event.js";
+import type { TranslationContext } from "../translation-context.js";
+import type { AnthropicStreamEvent } from "../types/anthropic.js";
+import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
+import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
+
+export type StreamTranslationOptions = {
+  /** Rewrites each upstream chunk before translation: return a replacement, several chunks, or null to drop it. */
+  onChunk?: (chunk: OpenAIChatChunk) => OpenAIChatChunk | OpenAIChatChunk[] | null;
+};
+
+const encoder = new TextEncoder();
+
+/** How much of a non-SSE reply is kept to explain a failed stream. */
+const MAX_NOISE_CHARS = 2000;
+
+/**
+ * OpenAI Chat Completions SSE bytes → Anthropic Messages SSE bytes,
+ * incrementally: whatever one input read completes is translated and
+ * enqueued before the next read (message_start leaves with the first chunk).
+ *
+ * Failure before any output errors the stream with UpstreamResponseError,
+ * so a caller that holds the response until the first byte can still try
+ * another tier. Once output began, an upstream error becomes an Anthropic
+ * `event: error` frame and the stream closes; a stream cut before its
+ * finish_reason and without [DONE] ends the same way, so it never passes
+ * for a complete reply. The output closes as soon as the reply is complete
+ * ([DONE] or an error), cancelling the rest of the input, so an upstream
+ * that keeps the connection open after [DONE] cannot stall the client.
+ */
+export function openAIToAnthropicStream(
+  context: TranslationContext,
+  options: StreamTranslationOptions = {},
+): TransformStream<Uint8Array, Uint8Array> {
+  let controller!: TransformStreamDefaultController<Uint8Array>;
+  let builder!: AnthropicStreamBuilder;
+  let closed = false;
+  /** Output of the current input read, enqueued as one piece when the read is processed. */
+  let pending = "";
+  const emitPending = () => {
+    if (pending === "") return;
+    controller.enqueue(encoder.encode(pending));
+    pending = "";
+  };
+  let noise = "";
+  const addNoise = (text: string) => {
+    if (noise.length < MAX_NOISE_CHARS)
+      noise = `${noise}${noise ? "\n" : ""}${text}`.slice(0, MAX_NOISE_CHARS);
+  };
+
+  const fail = (error: UpstreamResponseError) => {
+    if (closed) return;
+    closed = true;
+    if (!builder.hasStarted) {
+      controller.error(error);
+      return;
+    }
+    pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
+    emitPending();
+    controller.terminate();
+  };
+
+  const complete = () => {
+    if (closed) return;
+    closed = true;
+    builder.end();
+    emitPending();
+    controller.terminate();
+  };
+
+  const translate = (chunk: OpenAIChatChunk) => {
+    const choice = chunk.choices?.[0];
+    // Moonshot (Kimi) reports stream usage inside the choice.
+    const usage = chunk.usage ?? (choice?.usage as OpenAIUsage | null | undefined);
+    builder.start(chunk.id, usage);
+    if (usage) builder.recordUsage(usage);
+    if (!choice || builder.isFinished) return;
+    const delta = choice.delta;
+    if (delta) {
+      const reasoning = delta.reasoning_content ?? delta.reasoning;
+      if (typeof reasoning === "string") builder.thinking(reasoning);
+      if (typeof delta.content === "string") builder.text(delta.content);
+      if (typeof delta.refusal === "string") builder.text(delta.refusal);
+      if (delta.tool_calls) {
+        for (const [position, call] of delta.tool_calls.entries()) builder.toolCall(call, position);
+      }
+    }
+    if (choice.finish_reason) builder.finish(mapFinishReason(choice.finish_reason));
+  };
+
+  const onEvent = (event: SseEvent) => {
+    if (closed) return;
+    const data = event.data.trim();
+    if (data === "[DONE]") {
+      if (builder.hasStarted) complete();
+      else fail(endedError(noise, false));
+      return;
+    }
+    let chunk: OpenAIChatChunk;
+    try {
+      chunk = JSON.parse(data) as OpenAIChatChunk;
+    } catch {
+      if (event.event === "error") return fail(streamError(data, data));
+      addNoise(data);
+      return;
+    }
+    if (typeof chunk !== "object" || chunk === null) return addNoise(data);
+    // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
+    if (Array.isArray(chunk))
+      return openAIErrorMessage(chunk) ? fail(streamError(chunk, data)) : addNoise(data);
+    if (event.event === "error" || chunk.error != null || chunk.choices?.[0]?.finish_reason === "error") {
+      return fail(streamError(chunk, data));
+    }
+    const rewritten = options.onChunk ? options.onChunk(chunk) : chunk;
+    if (rewritten === null) return;
+    if (Array.isArray(rewritten)) for (const each of rewritten) translate(each);
+    else translate(rewritten);
+  };
+
+  let parser!: ReturnType<typeof createSseParser>;
+  return new TransformStream<Uint8Array, Uint8Array>({
+    start(c) {
+      controller = c;
+      builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
+        pending += formatSseEvent(event.type, JSON.stringify(event));
+      });
+      parser = createSseParser(onEvent, { onInvalidLine: addNoise });
+    },
+    transform(bytes) {
+      if (closed) return;
+      guard(() => parser.feed(bytes));
+      if (!closed) emitPending();
+    },
+    flush() {
+      if (closed) return;
+      guard(() => parser.end());
+      if (closed) return;
+      if (builder.isFinished) complete();
+      else fail(endedError(noise, builder.hasStarted));
+    },
+  });
+
+  /**
+   * A failure inside translation (an oversized event, a transformer's
+   * onChunk throwing) must still end the client's stream cleanly: as an
+   * error frame once output began, as the stream's error before that.
+   */
+  function guard(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      if (UpstreamResponseError.isInstance(error)) {
+        fail(error);
+        return;
+      }
+      if (!builder.hasStarted || closed) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      fail(
+        new UpstreamResponseError({
+          status: 500,
+          message: `stream translation failed: ${message}`,
+          cause: error,
+        }),
+      );
+    }
+  }
+}
+
+function streamError(body: unknown, raw: string): UpstreamResponseError {
+  const message = openAIErrorMessage(body) ?? raw.slice(0, MAX_NOISE_CHARS);
+  return new UpstreamResponseError({
+    status: openAIErrorStatus(body) ?? 502,
+    message: `upstream error: ${message}`,
+    body,
+  });
+}
+
+/**
+ * A stream that stopped before its finish_reason. If the upstream sent
+ * something that was not SSE (a JSON error body with an event-stream
+ * content type), that is the real reason and becomes the message.
+ */
+function endedError(noise: string, started: boolean): UpstreamResponseError {
+  if (!started && noise !== "") {
+    let body: unknown = noise;
+    try {
+      body = JSON.parse(noise);
+    } catch {
+      // Not JSON: report the text as it came.
+    }
+    return streamError(body, noise);
+  }
+  return new UpstreamResponseError({
+    status: 502,
+    message: started ? "upstream stream ended unexpectedly" : "upstream stream ended before sending any data",
+  });
+}
