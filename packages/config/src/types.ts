@@ -67,6 +67,9 @@ export interface RetryPolicy {
   readonly streamIdleTimeoutMs?: number;
 }
 
+/** One `tierRetries` entry: only the fields it sets; the rest come from less specific entries or the defaults. */
+export type RetryPolicyOverride = Partial<RetryPolicy>;
+
 /** A tier in a resolved chain, with the retry policy that applies to it at that position. */
 export interface ChainTier extends TierRef {
   readonly index: number;
@@ -83,6 +86,8 @@ export interface RouterConfig {
   readonly image?: TierRef;
   /** `Router.tiers` as written, resolved. */
   readonly tiers?: readonly TierRef[];
+  /** `Router.tierRetries` as written (keys `*`, `tier-N`, provider, `provider,model`); read it through `retryPolicyFor`. */
+  readonly tierRetries?: Readonly<Record<string, RetryPolicyOverride>>;
 }
 
 export interface PresetConfig {

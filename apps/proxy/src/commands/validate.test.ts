@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { validateCommand } from "./validate.js";
+
+const repo = join(__dirname, "..", "..", "..", "..");
+const example = (name: string) => join(repo, "examples", name);
+const dir = mkdtempSync(join(tmpdir(), "ccr-validate-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function validate(config: string | undefined, env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await validateCommand(config === undefined ? {} : { config }, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+const keys = {
+  ZAI_API_KEY: "zai-secret-111111",
+  DEEPSEEK_API_KEY: "ds-secret-222222",
+  MINIMAX_API_KEY: "mm-secret-333333",
+};
+
+describe("ccr validate", () => {
+  it("prints providers, models and every scenario's chain for a valid file, and exits 0", async () => {
+    const { code, stdout, stderr } = await validate(example("multi-tier.jsonc"), keys);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("zai  openai  https://api.z.ai/api/coding/paas/v4/chat/completions");
+    expect(stdout).toContain("models: deepseek-chat, deepseek-reasoner");
+    for (const scenario of ["default", "background", "think", "longContext", "webSearch", "image"]) {
+      expect(stdout).toMatch(new RegExp(`^  ${scenario} +\\S`, "m"));
+    }
+    expect(stdout).toContain("minimax,MiniMax-M2.1 [3 retries");
+    expect(stdout.trimEnd().endsWith("Config is valid.")).toBe(true);
+  });
+
+  it("never prints an API key", async () => {
+    const { stdout } = await validate(example("multi-tier.jsonc"), keys);
+    for (const key of Object.values(keys)) expect(stdout).not.toContain(key);
+  });
+
+  it("finds the file through CCR_CONFIG", async () => {
+    const { code, stdout } = await validate(undefined, { CCR_CONFIG: example("ollama.jsonc") });
+    expect(code).toBe(0);
+    expect(stdout).toContain("ollama  openai  http://127.0.0.1:11434/v1/chat/completions");
+  });
+
+  it("lists every error and the warnings, and exits 1, for an invalid file", async () => {
+    const file = join(dir, "invalid.json");
+    const text = readFileSync(example("ollama.jsonc"), "utf8")
+      .replace('"default": "ollama,qwen2.5-coder:7b"', '"default": "olama,qwen2.5-coder:7b"')
+      .replace('"API_TIMEOUT_MS": 900000', '"API_TIMEOUT_MS": "soon", "PORTT": 1');
+    writeFileSync(file, text);
+    const { code, stdout, stderr } = await validate(file);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      [
+        `Invalid config ${file} (2 problems):`,
+        '  - API_TIMEOUT_MS: must be an integer greater than 0 (found "soon")',
+        '  - Router.default: names an unknown provider "olama" (expected one of the providers "ollama"; found "olama,qwen2.5-coder:7b"); did you mean "ollama,qwen2.5-coder:7b"?',
+        "",
+        "Warnings (1):",
+        '  - PORTT: unknown key; kept as written, not used by CCR; did you mean "PORT"?',
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("exits 1 on a file that is not JSON", async () => {
+    const file = join(dir, "broken.json");
+    writeFileSync(file, "{");
+    const { code, stderr } = await validate(file);
+    expect(code).toBe(1);
+    expect(stderr).toContain("Config is not valid JSON");
+  });
+
+  it("names an unset variable, and exits 1", async () => {
+    const { code, stderr } = await validate(example("single-provider.jsonc"));
+    expect(code).toBe(1);
+    expect(stderr).toContain("Providers[0].api_key: environment variable DEEPSEEK_API_KEY is not set");
+  });
+
+  it("exits 2 when the file cannot be read", async () => {
+    const file = join(dir, "missing.json");
+    const { code, stderr } = await validate(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file} does not exist`);
+  });
+});

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { ConfigError } from "./config-error";
+import type { LoadResult } from "./normalize-config";
+import { parseConfigText } from "./parse-config-text";
+import { type ConfigPathOptions, resolveConfigPath } from "./resolve-config-path";
+
+/** Finds (see resolveConfigPath), reads and normalizes the config file. Throws ConfigError. */
+export async function loadConfig(options: ConfigPathOptions = {}): Promise<LoadResult> {
+  const path = resolveConfigPath(options);
+  const text = await readConfigFile(path);
+  return parseConfigText(text, { env: options.env ?? process.env, sourcePath: path });
+}
+
+/** The file's text, or a ConfigError of kind `read` that says what to do. */
+export async function readConfigFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (cause) {
+    throw new ConfigError({ kind: "read", issues: [readIssue(path, cause)], path, cause });
+  }
+}
+
+function readIssue(path: string, cause: unknown): { path: string; message: string; suggestion?: string } {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") {
+    return {
+      path: "",
+      message: `${path} does not exist`,
+      suggestion:
+        "create it (see examples/ and docs/configuration.md), or pass --config PATH or set CCR_CONFIG",
+    };
+  }
+  if (code === "EACCES")
+    return { path: "", message: `${path} is not readable`, suggestion: "check its permissions" };
+  if (code === "EISDIR")
+    return { path: "", message: `${path} is a directory`, suggestion: "point at the config.json inside it" };
+  return { path: "", message: `${path}: ${(cause as Error).message}` };
+}
