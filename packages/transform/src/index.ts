@@ -1,1 +1,60 @@
-export {};
+// --- core: Anthropic ⇄ OpenAI main path (types, SSE, request, response, stream, errors) ---
+
+export { anthropicErrorType } from "./errors/anthropic-error-type.js";
+export { CcrTransformError } from "./errors/ccr-transform-error.js";
+export { openAIErrorMessage, openAIErrorStatus } from "./errors/openai-error-message.js";
+export { toAnthropicErrorBody } from "./errors/to-anthropic-error-body.js";
+export { TranslationError } from "./errors/translation-error.js";
+export { isRetryableStatus, UpstreamResponseError } from "./errors/upstream-response-error.js";
+export { anthropicToOpenAIRequest } from "./request/anthropic-to-openai-request.js";
+export type { RequestTranslationOptions } from "./request/request-translation-options.js";
+export { mapFinishReason } from "./response/map-finish-reason.js";
+export { openAIToAnthropicResponse } from "./response/openai-to-anthropic-response.js";
+export { openAIUsageToAnthropic } from "./response/openai-usage-to-anthropic.js";
+export type { SseDecoderOptions } from "./sse/create-sse-decoder.js";
+export { createSseDecoder } from "./sse/create-sse-decoder.js";
+export type { SseParser, SseParserOptions } from "./sse/create-sse-parser.js";
+export { createSseParser } from "./sse/create-sse-parser.js";
+export { encodeSseEvent, formatSseEvent } from "./sse/encode-sse-event.js";
+export type { SseEvent } from "./sse/sse-event.js";
+export type { StreamTranslationOptions } from "./stream/openai-to-anthropic-stream.js";
+export { openAIToAnthropicStream } from "./stream/openai-to-anthropic-stream.js";
+export { normalizeToolId } from "./tool-ids.js";
+export { MAX_TOOL_NAME_LENGTH, restoreToolName, shortenToolName } from "./tool-names.js";
+export type { TranslationContext } from "./translation-context.js";
+export { createTranslationContext } from "./translation-context.js";
+export type * from "./types/anthropic.js";
+export type * from "./types/openai.js";
+
+// --- end core ---
+
+// --- transformers, per-tier translator, reverse direction, passthrough ---
+
+export { anthropicPassthroughResponse } from "./passthrough/anthropic-passthrough-response.js";
+export { anthropicPassthroughStream } from "./passthrough/anthropic-passthrough-stream.js";
+export { anthropicToOpenAIResponse } from "./reverse/anthropic-to-openai-response.js";
+export type { ReverseStreamOptions } from "./reverse/anthropic-to-openai-stream.js";
+export { anthropicToOpenAIStream } from "./reverse/anthropic-to-openai-stream.js";
+export type { ReverseRequestOptions } from "./reverse/openai-to-anthropic-request.js";
+export { openAIToAnthropicRequest } from "./reverse/openai-to-anthropic-request.js";
+export type { ReverseResponseOptions } from "./reverse/reverse-response-options.js";
+export { adaptTransformerModule } from "./transformer/adapt-transformer-module.js";
+export type {
+  MaybePromise,
+  OpenAIChunkHook,
+  TierContext,
+  TierProtocol,
+  Transformer,
+  TransformerFactory,
+  TransformerSpec,
+} from "./transformer/transformer.js";
+export { TransformerConfigError } from "./transformer/transformer-config-error.js";
+export type { TransformerRegistry } from "./transformer/transformer-registry.js";
+export { createTransformerRegistry } from "./transformer/transformer-registry.js";
+export { builtinTransformers } from "./transformers/builtin-transformers.js";
+export { cleanGeminiSchema } from "./transformers/gemini-transformer.js";
+export { repairToolArguments } from "./transformers/repair-tool-arguments.js";
+export { createTranslator } from "./translator/create-translator.js";
+export type { TierRequest, TierTranslator, TranslatorOptions } from "./translator/tier-translator.js";
+
+// --- end transformers ---

@@ -1,0 +1,56 @@
+import type { TransformerFactory } from "../transformer/transformer.js";
+import { isRecord } from "../transformer/transformer-options.js";
+import type { OpenAIChatMessage, OpenAIChatRequest, OpenAITool } from "../types/openai.js";
+
+/** Request fields Groq answers 400 to (console.groq.com/docs/openai). */
+const UNSUPPORTED_FIELDS = ["logprobs", "top_logprobs", "logit_bias"] as const;
+
+/**
+ * Groq: no `$schema` in tool parameters, no `cache_control` left on content
+ * parts, none of the request fields it rejects, no `name` on messages, `n`
+ * only when it is 1.
+ */
+export const groqTransformer: TransformerFactory = () => ({
+  name: "groq",
+  openaiRequest(body) {
+    const next: OpenAIChatRequest = { ...body, messages: body.messages.map(cleanMessage) };
+    for (const field of UNSUPPORTED_FIELDS) delete next[field];
+    if (next.n !== undefined && next.n !== 1) delete next.n;
+    if (body.tools) next.tools = body.tools.map(cleanTool);
+    return next;
+  },
+});
+
+function cleanMessage(message: OpenAIChatMessage): OpenAIChatMessage {
+  const { name: _name, ...rest } = message as OpenAIChatMessage & { name?: string };
+  const content = rest.content;
+  if (!Array.isArray(content)) return rest as OpenAIChatMessage;
+  return {
+    ...rest,
+    content: content.map((part) => {
+      if (!isRecord(part) || !("cache_control" in part)) return part;
+      const { cache_control: _cache, ...kept } = part;
+      return kept;
+    }),
+  } as OpenAIChatMessage;
+}
+
+function cleanTool(tool: OpenAITool): OpenAITool {
+  if (tool.type !== "function" || !isRecord(tool.function)) return tool;
+  const fn = tool.function as { parameters?: unknown };
+  if (!isRecord(fn.parameters)) return tool;
+  return {
+    ...tool,
+    function: { ...tool.function, parameters: withoutSchemaKey(fn.parameters) },
+  } as OpenAITool;
+}
+
+function withoutSchemaKey(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSchemaKey);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key !== "$schema") out[key] = withoutSchemaKey(child);
+  }
+  return out;
+}

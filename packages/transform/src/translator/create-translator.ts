@@ -1,0 +1,127 @@
+import { anthropicPassthroughResponse } from "../passthrough/anthropic-passthrough-response.js";
+import { anthropicPassthroughStream } from "../passthrough/anthropic-passthrough-stream.js";
+import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request.js";
+import type { RequestTranslationOptions } from "../request/request-translation-options.js";
+import { openAIToAnthropicResponse } from "../response/openai-to-anthropic-response.js";
+import { openAIToAnthropicStream } from "../stream/openai-to-anthropic-stream.js";
+import type { TierContext, Transformer } from "../transformer/transformer.js";
+import { createTransformerRegistry, type TransformerRegistry } from "../transformer/transformer-registry.js";
+import { createTranslationContext } from "../translation-context.js";
+import type { AnthropicMessagesRequest } from "../types/anthropic.js";
+import type { OpenAIChatRequest, OpenAIChatResponse } from "../types/openai.js";
+import { composeChunkHooks } from "./compose-chunk-hooks.js";
+import type { TierRequest, TierTranslator, TranslatorOptions } from "./tier-translator.js";
+
+let sharedRegistry: TransformerRegistry | undefined;
+
+/** Built lazily, so importing the package costs nothing until a translator is made. */
+function defaultRegistry(): TransformerRegistry {
+  sharedRegistry ??= createTransformerRegistry();
+  return sharedRegistry;
+}
+
+type MutableContext = { -readonly [K in keyof TierContext]: TierContext[K] };
+
+/**
+ * The translation for one tier: its protocol, its model and its transformer
+ * chain, resolved once. For `openai` it is the Anthropic ⇄ OpenAI
+ * translation with the transformers' hooks around it; for `anthropic` it is
+ * the passthrough (model replaced, Anthropic fields kept, request hooks
+ * applied, answers checked for errors and echoing the client's model name).
+ *
+ * @throws TransformerConfigError for an unknown transformer name or bad options.
+ */
+export function createTranslator(options: TranslatorOptions): TierTranslator {
+  const registry = options.registry ?? defaultRegistry();
+  const transformers = (options.transformers ?? []).map((spec) => registry.create(spec));
+  const reversed = [...transformers].reverse();
+  const { protocol, model } = options;
+
+  const translation: RequestTranslationOptions = { model };
+  for (const transformer of transformers) Object.assign(translation, transformer.translation);
+  translation.model = model;
+
+  const anthropicRequestHooks = hooks(transformers, "anthropicRequest");
+  const openaiRequestHooks = protocol === "openai" ? hooks(transformers, "openaiRequest") : [];
+  const headerHooks = transformers.filter((t) => t.headers);
+  const openaiResponseHooks = protocol === "openai" ? hooks(reversed, "openaiResponse") : [];
+  const chunkHookFactories = reversed.filter((t) => t.openaiChunks);
+  const streamHooks = reversed.filter((t) => t.openaiStream);
+
+  return {
+    protocol,
+    model,
+    async request(clientRequest) {
+      const context: MutableContext = {
+        protocol,
+        model,
+        provider: options.provider,
+        requestedModel: clientRequest.model,
+        stream: clientRequest.stream === true,
+        request: clientRequest,
+        translation: createTranslationContext(clientRequest.model, { stream: clientRequest.stream === true }),
+      };
+      let anthropic: AnthropicMessagesRequest = clientRequest;
+      for (const [transformer, hook] of anthropicRequestHooks)
+        anthropic = await hook.call(transformer, anthropic, context);
+
+      let body: OpenAIChatRequest | AnthropicMessagesRequest;
+      if (protocol === "anthropic") {
+        body = anthropic.model === model ? anthropic : { ...anthropic, model };
+      } else {
+        const translated = anthropicToOpenAIRequest(anthropic, translation);
+        context.translation = translated.context;
+        let openai = translated.body;
+        for (const [transformer, hook] of openaiRequestHooks)
+          openai = await hook.call(transformer, openai, context);
+        body = openai;
+      }
+
+      const headers: Record<string, string> = {};
+      for (const transformer of headerHooks) Object.assign(headers, transformer.headers?.(context));
+      return { body, headers, context } satisfies TierRequest;
+    },
+
+    async response(body, context) {
+      if (protocol === "anthropic") return anthropicPassthroughResponse(body, context.requestedModel);
+      let openai = body as OpenAIChatResponse;
+      // An error body is the core's to report: hooks only ever see real answers.
+      const isAnswer =
+        typeof openai === "object" &&
+        openai !== null &&
+        openai.error == null &&
+        Array.isArray(openai.choices);
+      if (isAnswer) {
+        for (const [transformer, hook] of openaiResponseHooks)
+          openai = await hook.call(transformer, openai, context);
+      }
+      return openAIToAnthropicResponse(openai, context.translation);
+    },
+
+    stream(context) {
+      if (protocol === "anthropic") return anthropicPassthroughStream(context.requestedModel);
+      const onChunk = composeChunkHooks(chunkHookFactories.map((t) => t.openaiChunks!(context)));
+      const translate = openAIToAnthropicStream(context.translation, onChunk ? { onChunk } : {});
+      if (streamHooks.length === 0) return translate;
+      const input = new TransformStream<Uint8Array, Uint8Array>();
+      let upstream = input.readable;
+      for (const transformer of streamHooks) upstream = transformer.openaiStream!(upstream, context);
+      return { writable: input.writable, readable: upstream.pipeThrough(translate) };
+    },
+  };
+}
+
+type HookName = "anthropicRequest" | "openaiRequest" | "openaiResponse";
+
+/** Each transformer that has the hook, with the hook, so the loop on the request path does no lookups. */
+function hooks<K extends HookName>(
+  transformers: readonly Transformer[],
+  name: K,
+): [Transformer, NonNullable<Transformer[K]>][] {
+  const out: [Transformer, NonNullable<Transformer[K]>][] = [];
+  for (const transformer of transformers) {
+    const hook = transformer[name];
+    if (hook) out.push([transformer, hook as NonNullable<Transformer[K]>]);
+  }
+  return out;
+}
