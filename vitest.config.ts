@@ -4,6 +4,11 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     passWithNoTests: true,
-    projects: ["packages/*/vitest.config.ts", "packages/providers/*/vitest.config.ts", "apps/*/vitest.config.ts"],
+    projects: [
+      "packages/*/vitest.config.ts",
+      "packages/providers/*/vitest.config.ts",
+      "apps/*/vitest.config.ts",
+      "tooling/*/vitest.config.ts",
+    ],
   },
 });

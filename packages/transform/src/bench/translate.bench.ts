@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { bench, describe } from "vitest";
 import { buildClaudeCodeRequest } from "../__fixtures__/build-claude-code-request.js";
 import { buildOpenAIStream } from "../__fixtures__/build-openai-stream.js";
@@ -5,10 +6,18 @@ import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request
 import { openAIToAnthropicResponse } from "../response/openai-to-anthropic-response.js";
 import { openAIToAnthropicStream } from "../stream/openai-to-anthropic-stream.js";
 import { createTranslationContext } from "../translation-context.js";
+import type { AnthropicMessagesRequest } from "../types/anthropic.js";
 import type { OpenAIChatResponse } from "../types/openai.js";
 
 const request = buildClaudeCodeRequest();
 const requestKb = Math.round(JSON.stringify(request).length / 1024);
+/** A request captured from Claude Code 2.1.332 (12 tools, 10 messages, deferred tool, adaptive thinking). */
+const capturedText = readFileSync(
+  new URL("../__fixtures__/claude-code-request.json", import.meta.url),
+  "utf8",
+);
+const captured = JSON.parse(capturedText) as AnthropicMessagesRequest;
+const capturedKb = Math.round(capturedText.length / 1024);
 
 const streamBytes = new TextEncoder().encode(buildOpenAIStream());
 const streamKb = Math.round(streamBytes.length / 1024);
@@ -40,6 +49,9 @@ const response: OpenAIChatResponse = {
 describe("request", () => {
   bench(`anthropicToOpenAIRequest, Claude Code request of ${requestKb} KB`, () => {
     anthropicToOpenAIRequest(request, { reasoningEffort: true });
+  });
+  bench(`anthropicToOpenAIRequest, captured Claude Code 2.1.332 request of ${capturedKb} KB`, () => {
+    anthropicToOpenAIRequest(captured, { reasoningEffort: true });
   });
 });
 

@@ -1,8 +1,24 @@
+import { baseRespStatus, failedBaseResp } from "./base-resp-status.js";
+
+/**
+ * Whether an upstream JSON answer (a response body or one stream chunk) is
+ * an error rather than an answer: an `error` field, a failed MiniMax
+ * `base_resp`, or, with no `choices` at all, a message and nothing else an
+ * answer would carry (`{message, code}` as some gateways send).
+ */
+export function isOpenAIErrorBody(body: unknown): boolean {
+  if (Array.isArray(body)) return body.length > 0 && openAIErrorMessage(body) !== undefined;
+  if (!isRecord(body)) return false;
+  if (body.error != null || failedBaseResp(body)) return true;
+  return body.choices === undefined && body.usage == null && openAIErrorMessage(body) !== undefined;
+}
+
 /**
  * The human-readable message inside an upstream error body, whatever its
  * dialect: OpenAI `{error: {message}}`, `{error: "..."}`, Anthropic
  * `{type: "error", error: {...}}`, Gemini's one-element array, FastAPI
- * `{detail}`, `{errors: [{message}]}`, or a bare `{message}`. OpenRouter's
+ * `{detail}`, `{errors: [{message}]}`, MiniMax `{base_resp: {status_msg}}`,
+ * or a bare `{message}`. OpenRouter's
  * generic "Provider returned error" gets the provider's raw text appended,
  * since that is the part a user can act on.
  */
@@ -27,6 +43,8 @@ export function openAIErrorMessage(body: unknown): string | undefined {
   if (message) return message;
   if (Array.isArray(body.errors)) return openAIErrorMessage(body.errors[0]);
   if (Array.isArray(body.detail)) return openAIErrorMessage(body.detail[0]);
+  const baseResp = failedBaseResp(body);
+  if (baseResp) return baseResp.message ?? `status_code ${baseResp.code}`;
   return undefined;
 }
 
@@ -37,6 +55,8 @@ export function openAIErrorMessage(body: unknown): string | undefined {
 export function openAIErrorStatus(body: unknown): number | undefined {
   if (Array.isArray(body)) return openAIErrorStatus(body[0]);
   if (!isRecord(body)) return undefined;
+  const baseResp = failedBaseResp(body);
+  if (baseResp) return baseRespStatus(baseResp.code);
   const error = isRecord(body.error) ? body.error : body;
   for (const key of ["status", "code", "status_code"]) {
     const value = error[key];

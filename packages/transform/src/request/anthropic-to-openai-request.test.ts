@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildClaudeCodeRequest } from "../__fixtures__/build-claude-code-request.js";
 import { TranslationError } from "../errors/translation-error.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
+import type { OpenAIFunctionTool, OpenAITool } from "../types/openai.js";
 import { anthropicToOpenAIRequest } from "./anthropic-to-openai-request.js";
 
 const LONG_TOOL = "mcp__github__search_repositories_with_a_very_long_descriptive_name_for_testing";
@@ -527,6 +528,119 @@ describe("tools", () => {
     });
     expect(out).not.toHaveProperty("tools");
     expect(out).not.toHaveProperty("tool_choice");
+  });
+});
+
+describe("system messages between a tool call and its result", () => {
+  it("go after the tool messages, which must follow the tool calls", () => {
+    const { messages } = body({
+      messages: [
+        { role: "user", content: "list" },
+        {
+          role: "assistant",
+          content: [{ type: "tool_use", id: "toolu_1", name: "Bash", input: { command: "ls" } }],
+        },
+        { role: "system", content: "<system-reminder>files changed</system-reminder>" },
+        {
+          role: "user",
+          content: [
+            { type: "tool_result", tool_use_id: "toolu_1", content: "a.ts" },
+            { type: "text", text: "and now?" },
+          ],
+        },
+      ],
+    });
+    expect(messages.map((message) => message.role)).toEqual(["user", "assistant", "tool", "system", "user"]);
+  });
+});
+
+describe("deferred tools (ToolSearch)", () => {
+  const functionName = (tool: OpenAITool) => (tool as OpenAIFunctionTool).function.name;
+  const deferred = (name: string) => ({
+    name,
+    description: `${name} tool`,
+    input_schema: { type: "object", properties: {} },
+    defer_loading: true,
+  });
+  const tools: AnthropicMessagesRequest["tools"] = [
+    { name: "ToolSearch", input_schema: { type: "object", properties: { query: { type: "string" } } } },
+    deferred("DeferredToolPlaceholder"),
+    deferred("WebFetch"),
+    deferred("CronList"),
+  ];
+
+  it("offers a deferred tool only after a ToolSearch result loaded it, and says so in the tool message", () => {
+    const before = body({ tools });
+    expect(before.tools?.map(functionName)).toEqual(["ToolSearch"]);
+
+    const out = body({
+      tools,
+      messages: [
+        { role: "user", content: "fetch the docs" },
+        {
+          role: "assistant",
+          content: [
+            { type: "tool_use", id: "toolu_1", name: "ToolSearch", input: { query: "select:WebFetch" } },
+          ],
+        },
+        {
+          role: "user",
+          content: [
+            {
+              type: "tool_result",
+              tool_use_id: "toolu_1",
+              content: [{ type: "tool_reference", tool_name: "WebFetch" }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(out.tools?.map(functionName)).toEqual(["ToolSearch", "WebFetch"]);
+    expect(out.tools?.[1]).toEqual({
+      type: "function",
+      function: {
+        name: "WebFetch",
+        description: "WebFetch tool",
+        parameters: { type: "object", properties: {} },
+      },
+    });
+    expect(out.messages[2]).toEqual({
+      role: "tool",
+      tool_call_id: "toolu_1",
+      content: "Tool WebFetch loaded: it can be called now.",
+    });
+  });
+
+  it("offers every deferred tool when the search was Anthropic's hosted tool search", () => {
+    const out = body({
+      tools: [...(tools ?? []), { type: "tool_search_tool_regex_20251119", name: "tool_search" }],
+    });
+    expect(out.tools?.map(functionName)).toEqual([
+      "ToolSearch",
+      "DeferredToolPlaceholder",
+      "WebFetch",
+      "CronList",
+    ]);
+  });
+
+  it("offers a deferred tool the client forces with tool_choice", () => {
+    const out = body({ tools, tool_choice: { type: "tool", name: "CronList" } });
+    expect(out.tools?.map(functionName)).toEqual(["ToolSearch", "CronList"]);
+    expect(out.tool_choice).toEqual({ type: "function", function: { name: "CronList" } });
+  });
+});
+
+describe("metadata.user_id", () => {
+  it("is sent as `user` when it fits OpenAI's 64 characters", () => {
+    expect(body({ metadata: { user_id: "user_abc" } }).user).toBe("user_abc");
+  });
+
+  it("becomes a stable digest when longer, as Claude Code's JSON user id is", () => {
+    const long = JSON.stringify({ device_id: "d".repeat(64), account_uuid: "", session_id: "s-1" });
+    const user = body({ metadata: { user_id: long } }).user;
+    expect(user).toMatch(/^user_[0-9a-z]{22}$/);
+    expect(body({ metadata: { user_id: long } }).user).toBe(user);
+    expect(body({ metadata: { user_id: long.replace("s-1", "s-2") } }).user).not.toBe(user);
   });
 });
 

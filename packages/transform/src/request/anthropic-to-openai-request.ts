@@ -6,6 +6,7 @@ import { systemText } from "./convert-system.js";
 import { convertTools } from "./convert-tools.js";
 import { convertUserMessage } from "./convert-user-message.js";
 import { mapReasoningEffort } from "./map-reasoning-effort.js";
+import { toOpenAIUser } from "./openai-user.js";
 import type { RequestTranslationOptions } from "./request-translation-options.js";
 
 /**
@@ -48,9 +49,9 @@ export function anthropicToOpenAIRequest(
     body.stream = true;
     body.stream_options = { include_usage: true };
   }
-  convertTools(req.tools, req.tool_choice, context, body);
+  convertTools(req.tools, req.tool_choice, req.messages, context, body);
   const user = req.metadata?.user_id;
-  if (typeof user === "string" && user !== "") body.user = user;
+  if (typeof user === "string" && user !== "") body.user = toOpenAIUser(user);
   if (options.reasoningEffort === true) {
     const effort = mapReasoningEffort(req);
     if (effort !== undefined) body.reasoning_effort = effort;

@@ -31,6 +31,10 @@ export function convertToolResult(block: AnthropicToolResultBlock, path: string)
         case "document":
           texts.push(documentToText(part, partPath));
           break;
+        // The tool itself is added to the request's functions (see convertTools).
+        case "tool_reference":
+          texts.push(`Tool ${part.tool_name} loaded: it can be called now.`);
+          break;
         default: {
           const text = (part as { text?: unknown }).text;
           if (typeof text !== "string") {

@@ -62,7 +62,16 @@ export function convertUserMessage(
     }
   });
 
-  for (const message of toolMessages.values()) out.push(message);
+  if (toolMessages.size > 0) {
+    // OpenAI wants tool messages right after the assistant's tool calls: a mid-conversation
+    // system message Claude Code put between the call and its result goes after them.
+    let at = out.length;
+    while (at > 0 && out[at - 1]?.role === "system") at--;
+    const before = out[at - 1]?.role;
+    if (at === out.length || (before !== "assistant" && before !== "tool"))
+      for (const message of toolMessages.values()) out.push(message);
+    else out.splice(at, 0, ...toolMessages.values());
+  }
   const userParts = toolImages.length > 0 ? [...toolImages, ...parts] : parts;
   if (userParts.length === 0) {
     if (toolMessages.size === 0) out.push({ role: "user", content: "" });

@@ -101,9 +101,25 @@ describe("openAIToAnthropicResponse", () => {
     ]);
   });
 
+  it("reads a legacy function_call as a tool call", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          {
+            message: { content: null, function_call: { name: "Read", arguments: '{"file_path":"/a"}' } },
+            finish_reason: "function_call",
+          },
+        ],
+      },
+      context,
+    );
+    expect(message.content).toMatchObject([{ type: "tool_use", name: "Read", input: { file_path: "/a" } }]);
+    expect(message.stop_reason).toBe("tool_use");
+  });
+
   it.each([
     ["content_filter", "refusal"],
-    ["function_call", "tool_use"],
+    ["function_call", "end_turn"],
     ["eos", "end_turn"],
   ])("maps finish_reason %s to %s", (finishReason, stopReason) => {
     const message = openAIToAnthropicResponse(
@@ -123,16 +139,110 @@ describe("openAIToAnthropicResponse", () => {
     );
   });
 
+  it("ends the turn when finish_reason is tool_calls but there are no tool calls", () => {
+    const message = openAIToAnthropicResponse(
+      { choices: [{ message: { content: "Done." }, finish_reason: "tool_calls" }] },
+      context,
+    );
+    expect(message.stop_reason).toBe("end_turn");
+  });
+
+  it("takes tool arguments sent as an object instead of a JSON string", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          {
+            message: {
+              content: null,
+              tool_calls: [
+                {
+                  id: "call_1",
+                  type: "function",
+                  function: { name: "Read", arguments: { file_path: "/a" } as unknown as string },
+                },
+              ],
+            },
+            finish_reason: "tool_calls",
+          },
+        ],
+      },
+      context,
+    );
+    expect(message.content).toEqual([
+      { type: "tool_use", id: "call_1", name: "Read", input: { file_path: "/a" } },
+    ]);
+  });
+
+  it("answers with choice 0 when the upstream returns several, in any order", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          { index: 1, message: { content: "one" }, finish_reason: "stop" },
+          { index: 0, message: { content: "zero" }, finish_reason: "length" },
+        ],
+      },
+      context,
+    );
+    expect(message.content).toEqual([{ type: "text", text: "zero" }]);
+    expect(message.stop_reason).toBe("max_tokens");
+  });
+
+  it("keeps a refusal visible as text and maps content_filter to refusal", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          { message: { content: null, refusal: "I can't help with that." }, finish_reason: "content_filter" },
+        ],
+      },
+      context,
+    );
+    expect(message.content).toEqual([{ type: "text", text: "I can't help with that." }]);
+    expect(message.stop_reason).toBe("refusal");
+  });
+
+  it.each([
+    [{ error: { message: "Invalid model", code: "invalid_model" } }, 502, "upstream error: Invalid model"],
+    [{ error: "model overloaded" }, 502, "upstream error: model overloaded"],
+    [{ message: "Too many requests", code: 429 }, 429, "upstream error: Too many requests"],
+    [
+      { base_resp: { status_code: 1002, status_msg: "rate limit exceeded(RPM)" } },
+      429,
+      "upstream error: rate limit exceeded(RPM)",
+    ],
+    [
+      { base_resp: { status_code: 1004, status_msg: "login fail" }, choices: [] },
+      401,
+      "upstream error: login fail",
+    ],
+  ])("reads the error inside a 200: %j", (body, status, message) => {
+    expect(upstreamError(body)).toMatchObject({ status, message });
+  });
+
+  it("does not mistake a successful MiniMax answer (base_resp status 0) for an error", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [{ index: 0, message: { content: "hi" }, finish_reason: "stop" }],
+        base_resp: { status_code: 0, status_msg: "" },
+      },
+      context,
+    );
+    expect(message.content).toEqual([{ type: "text", text: "hi" }]);
+  });
+
   it("throws UpstreamResponseError for a body without choices", () => {
     expect(upstreamError({ id: "x", choices: [] })).toMatchObject({
       status: 502,
       errorType: "api_error",
       message: "upstream returned a response without choices",
     });
+    // MiniMax: the router disables a tier that is out of credit and moves on.
     expect(
-      upstreamError({ base_resp: { status_code: 1008, status_msg: "insufficient balance" }, choices: null })
-        .status,
-    ).toBe(502);
+      upstreamError({ base_resp: { status_code: 1008, status_msg: "insufficient balance" }, choices: null }),
+    ).toMatchObject({
+      status: 402,
+      errorType: "billing_error",
+      message: "upstream error: insufficient balance",
+    });
     expect(upstreamError("<html>Bad Gateway</html>").message).toBe(
       "upstream error: <html>Bad Gateway</html>",
     );

@@ -1,11 +1,11 @@
-import { openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
+import { isOpenAIErrorBody, openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { messageId } from "../message-id.js";
 import { normalizeToolId } from "../tool-ids.js";
 import { restoreToolName } from "../tool-names.js";
 import type { TranslationContext } from "../translation-context.js";
 import type { AnthropicContentBlock, AnthropicMessage } from "../types/anthropic.js";
-import type { OpenAIChatResponse } from "../types/openai.js";
+import type { OpenAIChatResponse, OpenAIToolCall } from "../types/openai.js";
 import { mapFinishReason } from "./map-finish-reason.js";
 import { openAIUsageToAnthropic } from "./openai-usage-to-anthropic.js";
 import { parseToolArguments } from "./parse-tool-arguments.js";
@@ -20,8 +20,10 @@ export function openAIToAnthropicResponse(
   body: OpenAIChatResponse,
   context: TranslationContext,
 ): AnthropicMessage {
-  const choice = isRecord(body) && Array.isArray(body.choices) ? body.choices[0] : undefined;
-  if (!isRecord(body) || body.error != null || !isRecord(choice)) throw upstreamBodyError(body);
+  const choices = isRecord(body) && Array.isArray(body.choices) ? body.choices : [];
+  // Choice 0 is the answer, wherever the upstream put it in the array.
+  const choice = choices.find((each) => isRecord(each) && (each.index ?? 0) === 0) ?? choices[0];
+  if (!isRecord(body) || isOpenAIErrorBody(body) || !isRecord(choice)) throw upstreamBodyError(body);
   const message = choice.message ?? {};
   const content: AnthropicContentBlock[] = [];
 
@@ -32,7 +34,13 @@ export function openAIToAnthropicResponse(
   if (text !== "") content.push({ type: "text", text });
   if (typeof message.refusal === "string" && message.refusal !== "")
     content.push({ type: "text", text: message.refusal });
-  message.tool_calls?.forEach((call, index) => {
+  const legacyCall = message.function_call as OpenAIToolCall["function"] | undefined;
+  const toolCalls = message.tool_calls?.length
+    ? message.tool_calls
+    : legacyCall?.name
+      ? [{ id: "", type: "function" as const, function: legacyCall }]
+      : [];
+  toolCalls.forEach((call, index) => {
     content.push({
       type: "tool_use",
       id: normalizeToolId(call.id || `call_${index}`),
@@ -42,9 +50,10 @@ export function openAIToAnthropicResponse(
   });
 
   let stopReason = mapFinishReason(choice.finish_reason);
-  // Gemini and others answer tool calls with finish_reason "stop"; Claude Code needs tool_use to run them.
-  if (stopReason === "end_turn" && content.some((block) => block.type === "tool_use"))
-    stopReason = "tool_use";
+  // Gemini and others answer tool calls with finish_reason "stop", some say tool_calls without any:
+  // Claude Code runs tools on tool_use and waits for none otherwise.
+  if (stopReason === "end_turn" || stopReason === "tool_use")
+    stopReason = content.some((block) => block.type === "tool_use") ? "tool_use" : "end_turn";
 
   return {
     id: messageId(body.id),

@@ -1,13 +1,16 @@
 import { jsonrepair } from "jsonrepair";
 
 /**
- * A tool call's `arguments` string → the object Anthropic's `input` must be.
+ * A tool call's `arguments` → the object Anthropic's `input` must be.
  * Empty means no arguments; slightly malformed JSON (trailing commas, an
  * unterminated string from a truncated reply) is repaired rather than
  * turned into Claude Code's "Invalid tool parameters".
  */
-export function parseToolArguments(text: string | null | undefined): Record<string, unknown> {
-  if (text == null || text.trim() === "") return {};
+export function parseToolArguments(text: unknown): Record<string, unknown> {
+  // Some servers send the arguments as the object itself rather than the JSON string OpenAI specifies.
+  if (typeof text === "object" && text !== null && !Array.isArray(text))
+    return text as Record<string, unknown>;
+  if (typeof text !== "string" || text.trim() === "") return {};
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { messageId } from "../message-id.js";
 import { openAIUsageToAnthropic } from "../response/openai-usage-to-anthropic.js";
+import { toolArgumentsText } from "../tool-arguments-text.js";
 import { normalizeToolId } from "../tool-ids.js";
 import { restoreToolName } from "../tool-names.js";
 import type { TranslationContext } from "../translation-context.js";
@@ -14,7 +15,15 @@ type ToolCall = {
   /** Arguments received so far; for a started block, only what it has not been sent yet is in `pending`. */
   args: string;
   pending: string;
+  /** Whether the last non-blank character of `args` is "}": only then can they be complete. */
+  endsWithBrace: boolean;
+  /** Whether `args` parsed as a complete JSON object, as of length `checkedLength`. */
+  complete: boolean;
+  checkedLength: number;
 };
+
+/** Upstreams that report no usage still get an output count: about 4 characters a token. */
+const CHARS_PER_TOKEN = 4;
 
 type OpenBlock =
   | { kind: "thinking" | "text"; index: number }
@@ -37,6 +46,10 @@ export class AnthropicStreamBuilder {
   private usage: OpenAIUsage | undefined;
   private sawToolUse = false;
   private stopReason: AnthropicStopReason | undefined;
+  /** Text and thinking that arrived while a tool call's JSON was still incomplete. */
+  private readonly deferred: Array<{ kind: "thinking" | "text"; text: string }> = [];
+  /** Characters of output, for the estimate when the upstream reports no usage. */
+  private outputChars = 0;
 
   constructor(
     private readonly context: TranslationContext,
@@ -75,50 +88,94 @@ export class AnthropicStreamBuilder {
   }
 
   thinking(text: string): void {
-    if (text === "") return;
-    const index = this.ensureBlock("thinking");
-    this.emit({ type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: text } });
+    this.content("thinking", text);
   }
 
   text(text: string): void {
+    this.content("text", text);
+  }
+
+  /**
+   * Text or thinking that interrupts a tool call whose JSON is incomplete
+   * (a stray "\n" between argument pieces) waits until the call's block can
+   * close; closing it early would leave the rest of its arguments with no
+   * open block to go to.
+   */
+  private content(kind: "thinking" | "text", text: string): void {
     if (text === "") return;
-    const index = this.ensureBlock("text");
-    this.emit({ type: "content_block_delta", index, delta: { type: "text_delta", text } });
+    this.outputChars += text.length;
+    if (this.deferred.length > 0 || this.toolBlockIncomplete()) {
+      this.deferred.push({ kind, text });
+      return;
+    }
+    this.emitContent(kind, text);
+  }
+
+  private emitContent(kind: "thinking" | "text", text: string): void {
+    const index = this.ensureBlock(kind);
+    this.emit({
+      type: "content_block_delta",
+      index,
+      delta: kind === "text" ? { type: "text_delta", text } : { type: "thinking_delta", thinking: text },
+    });
+  }
+
+  private toolBlockIncomplete(): boolean {
+    return this.open?.kind === "tool" && !isComplete(this.open.call);
+  }
+
+  private releaseDeferred(): void {
+    if (this.deferred.length === 0 || this.toolBlockIncomplete()) return;
+    for (const { kind, text } of this.deferred.splice(0)) this.emitContent(kind, text);
   }
 
   toolCall(delta: OpenAIToolCallDelta, position: number): void {
     const call = this.callFor(delta, position);
     if (delta.function?.name && call.name === undefined) call.name = delta.function.name;
-    const piece = delta.function?.arguments ?? "";
+    const piece = toolArgumentsText(delta.function?.arguments);
     call.args += piece;
     call.pending += piece;
+    this.outputChars += piece.length;
+    const last = piece.trimEnd();
+    if (last !== "") call.endsWithBrace = last.endsWith("}");
+    this.handleToolCall(call);
+    this.releaseDeferred();
+  }
 
+  private handleToolCall(call: ToolCall): void {
     const open = this.open;
-    // A started call streams live; one already closed only gets pieces if the upstream resumed it after moving on.
+    // A started call streams live. A block is closed only once its JSON is complete (or the turn
+    // finished), so what still comes for it is trailing noise: a closed block must get no delta.
     if (call.blockIndex !== undefined) {
-      this.flushArgs(call);
+      if (open?.kind === "tool" && open.call === call) this.flushArgs(call);
+      else call.pending = "";
       return;
     }
     // Held back until the open call's JSON is complete (interleaved calls) or its name is known.
-    if ((open?.kind === "tool" && !looksComplete(open.call.args)) || call.name === undefined) return;
+    if ((open?.kind === "tool" && !isComplete(open.call)) || call.name === undefined) return;
     this.closeOpen();
     this.startTool(call);
   }
 
   /** Closes every block; the message itself ends later, in `end`, once the usage-only chunk had its chance. */
   finish(finishReason: AnthropicStopReason): void {
-    this.closeOpen();
-    this.flushHeldBack();
-    this.stopReason = finishReason === "end_turn" && this.sawToolUse ? "tool_use" : finishReason;
+    this.closeAll();
+    // Claude Code waits for tool results after tool_use: say so only when there are tool calls to run.
+    if (finishReason === "tool_use" || finishReason === "end_turn")
+      this.stopReason = this.sawToolUse ? "tool_use" : "end_turn";
+    else this.stopReason = finishReason;
   }
 
   end(): void {
-    this.closeOpen();
-    this.flushHeldBack();
+    this.closeAll();
     const usage = openAIUsageToAnthropic(this.usage);
+    if (this.usage === undefined) usage.output_tokens = Math.ceil(this.outputChars / CHARS_PER_TOKEN);
     this.emit({
       type: "message_delta",
-      delta: { stop_reason: this.stopReason ?? "end_turn", stop_sequence: null },
+      delta: {
+        stop_reason: this.stopReason ?? (this.sawToolUse ? "tool_use" : "end_turn"),
+        stop_sequence: null,
+      },
       usage: {
         input_tokens: usage.input_tokens,
         output_tokens: usage.output_tokens,
@@ -127,6 +184,13 @@ export class AnthropicStreamBuilder {
       },
     });
     this.emit({ type: "message_stop" });
+  }
+
+  private closeAll(): void {
+    this.closeOpen();
+    this.releaseDeferred();
+    this.closeOpen();
+    this.flushHeldBack();
   }
 
   private ensureBlock(kind: "thinking" | "text"): number {
@@ -204,6 +268,9 @@ export class AnthropicStreamBuilder {
         blockIndex: undefined,
         args: "",
         pending: "",
+        endsWithBrace: false,
+        complete: false,
+        checkedLength: 0,
       };
       this.calls.set(key, call);
     }
@@ -215,15 +282,19 @@ export class AnthropicStreamBuilder {
  * Whether a tool call's arguments so far form a complete JSON object: the
  * signal that the upstream has moved on to the next call rather than
  * interleaving them. Empty is not complete: OpenAI opens parallel calls with
- * empty arguments in one chunk, then interleaves their pieces.
+ * empty arguments in one chunk, then interleaves their pieces. Parsed at
+ * most once per new piece ending in "}", so a long call costs no re-scans.
  */
-function looksComplete(args: string): boolean {
-  const trimmed = args.trim();
-  if (!trimmed.endsWith("}")) return false;
+function isComplete(call: ToolCall): boolean {
+  if (call.checkedLength === call.args.length) return call.complete;
+  call.checkedLength = call.args.length;
+  call.complete = false;
+  if (!call.endsWithBrace) return false;
   try {
-    JSON.parse(trimmed);
-    return true;
+    JSON.parse(call.args);
+    call.complete = true;
   } catch {
-    return false;
+    // Not complete yet.
   }
+  return call.complete;
 }

@@ -1,4 +1,4 @@
-import { openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
+import { isOpenAIErrorBody, openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
 import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { mapFinishReason } from "../response/map-finish-reason.js";
@@ -13,6 +13,12 @@ import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
 export type StreamTranslationOptions = {
   /** Rewrites each upstream chunk before translation: return a replacement, several chunks, or null to drop it. */
   onChunk?: (chunk: OpenAIChatChunk) => OpenAIChatChunk | OpenAIChatChunk[] | null;
+  /**
+   * Called once when the upstream stream ends (`[DONE]` or the end of the
+   * body, not on an error); the chunks it returns are translated before the
+   * message ends. For a hook that holds chunks back (`OpenAIChunkHook.flush`).
+   */
+  onFlush?: () => OpenAIChatChunk | OpenAIChatChunk[] | null;
 };
 
 const encoder = new TextEncoder();
@@ -75,7 +81,7 @@ export function openAIToAnthropicStream(
   };
 
   const translate = (chunk: OpenAIChatChunk) => {
-    const choice = chunk.choices?.[0];
+    const choice = firstChoice(chunk);
     // Moonshot (Kimi) reports stream usage inside the choice.
     const usage = chunk.usage ?? (choice?.usage as OpenAIUsage | null | undefined);
     builder.start(chunk.id, usage);
@@ -87,8 +93,11 @@ export function openAIToAnthropicStream(
       if (typeof reasoning === "string") builder.thinking(reasoning);
       if (typeof delta.content === "string") builder.text(delta.content);
       if (typeof delta.refusal === "string") builder.text(delta.refusal);
-      if (delta.tool_calls) {
+      if (Array.isArray(delta.tool_calls)) {
         for (const [position, call] of delta.tool_calls.entries()) builder.toolCall(call, position);
+      } else if (isRecord(delta.function_call)) {
+        // The legacy single-function form older servers still stream.
+        builder.toolCall({ index: 0, function: delta.function_call }, 0);
       }
     }
     if (choice.finish_reason) builder.finish(mapFinishReason(choice.finish_reason));
@@ -98,6 +107,7 @@ export function openAIToAnthropicStream(
     if (closed) return;
     const data = event.data.trim();
     if (data === "[DONE]") {
+      flushHooks();
       if (builder.hasStarted) complete();
       else fail(endedError(noise, false));
       return;
@@ -114,13 +124,28 @@ export function openAIToAnthropicStream(
     // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
     if (Array.isArray(chunk))
       return openAIErrorMessage(chunk) ? fail(streamError(chunk, data)) : addNoise(data);
-    if (event.event === "error" || chunk.error != null || chunk.choices?.[0]?.finish_reason === "error") {
+    if (
+      event.event === "error" ||
+      isOpenAIErrorBody(chunk) ||
+      firstChoice(chunk)?.finish_reason === "error"
+    ) {
       return fail(streamError(chunk, data));
     }
-    const rewritten = options.onChunk ? options.onChunk(chunk) : chunk;
-    if (rewritten === null) return;
-    if (Array.isArray(rewritten)) for (const each of rewritten) translate(each);
-    else translate(rewritten);
+    translateAll(options.onChunk ? options.onChunk(chunk) : chunk);
+  };
+
+  const translateAll = (chunks: OpenAIChatChunk | OpenAIChatChunk[] | null) => {
+    if (chunks === null) return;
+    if (Array.isArray(chunks)) for (const each of chunks) translate(each);
+    else translate(chunks);
+  };
+
+  /** What the hooks still hold, translated once the upstream is done. */
+  let flushed = false;
+  const flushHooks = () => {
+    if (flushed || !options.onFlush) return;
+    flushed = true;
+    translateAll(options.onFlush());
   };
 
   let parser!: ReturnType<typeof createSseParser>;
@@ -140,6 +165,8 @@ export function openAIToAnthropicStream(
     flush() {
       if (closed) return;
       guard(() => parser.end());
+      if (closed) return;
+      guard(flushHooks);
       if (closed) return;
       if (builder.isFinished) complete();
       else fail(endedError(noise, builder.hasStarted));
@@ -170,6 +197,22 @@ export function openAIToAnthropicStream(
       );
     }
   }
+}
+
+/**
+ * The choice Claude Code gets: index 0. An upstream asked for (or defaulting
+ * to) several choices interleaves their chunks; the others are ignored.
+ */
+function firstChoice(chunk: OpenAIChatChunk): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
+  const choices = chunk.choices;
+  if (!Array.isArray(choices)) return undefined;
+  const first = choices[0];
+  if (first === undefined || first.index === undefined || first.index === 0) return first;
+  return choices.find((choice) => choice.index === 0);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function streamError(body: unknown, raw: string): UpstreamResponseError {

@@ -36,8 +36,15 @@ export interface TierContext {
  * Rewrites the upstream's stream one OpenAI chunk at a time: return the chunk
  * (changed or not), several chunks, or null to drop it. Created once per
  * stream by `Transformer.openaiChunks`, so it may keep state in its closure.
+ *
+ * A hook that holds chunks back (to send them whole, or until a cut tag is
+ * decided) also has a `flush`: called once when the upstream stream ends
+ * (`[DONE]` or the end of the body), it returns what is still held, so
+ * nothing is lost when an upstream ends without a finish_reason.
  */
-export type OpenAIChunkHook = (chunk: OpenAIChatChunk) => OpenAIChatChunk | OpenAIChatChunk[] | null;
+export type OpenAIChunkHook = ((chunk: OpenAIChatChunk) => OpenAIChatChunk | OpenAIChatChunk[] | null) & {
+  flush?: () => OpenAIChatChunk | OpenAIChatChunk[] | null;
+};
 
 /**
  * A named, composable change to what goes to a provider and what comes back.

@@ -1,3 +1,4 @@
+import { toolArgumentsText } from "../tool-arguments-text.js";
 import type { OpenAIChunkHook, TransformerFactory } from "../transformer/transformer.js";
 import type { OpenAIChatChunk, OpenAIToolCallDelta } from "../types/openai.js";
 import { chunkWithDelta, omitDeltaKey, replaceDelta } from "./chunk-parts.js";
@@ -18,7 +19,10 @@ export const enhancetoolTransformer: TransformerFactory = () => ({
       if (!choice.message || !calls?.length) return choice;
       const repaired = calls.map((call) => ({
         ...call,
-        function: { ...call.function, arguments: repairToolArguments(call.function.arguments ?? "") },
+        function: {
+          ...call.function,
+          arguments: repairToolArguments(toolArgumentsText(call.function.arguments)),
+        },
       }));
       return { ...choice, message: { ...choice.message, tool_calls: repaired } };
     });
@@ -32,6 +36,8 @@ type PendingCall = { id?: string; name?: string; arguments: string };
 function bufferedToolCalls(): OpenAIChunkHook {
   const pending = new Map<number, PendingCall>();
   const indexOf = createToolCallIndexer();
+  /** The last chunk seen, as the template for calls released by `flush`. */
+  let last: OpenAIChatChunk | undefined;
   const flush = (template: OpenAIChatChunk): OpenAIChatChunk[] => {
     if (pending.size === 0) return [];
     const calls: OpenAIToolCallDelta[] = [...pending.entries()]
@@ -46,7 +52,8 @@ function bufferedToolCalls(): OpenAIChunkHook {
     return [chunkWithDelta(template, { tool_calls: calls })];
   };
 
-  return (chunk) => {
+  const hook: OpenAIChunkHook = (chunk) => {
+    last = chunk;
     const choice = chunk.choices?.[0];
     // The usage-only chunk some upstreams send after the finish: nothing may stay held past it.
     if (!choice) return pending.size > 0 ? [...flush(chunk), chunk] : chunk;
@@ -58,7 +65,7 @@ function bufferedToolCalls(): OpenAIChunkHook {
         if (call.id) entry.id = call.id;
         // Some upstreams repeat the full name in every piece: keep it, never concatenate.
         if (call.function?.name) entry.name = call.function.name;
-        entry.arguments += call.function?.arguments ?? "";
+        entry.arguments += toolArgumentsText(call.function?.arguments);
         pending.set(index, entry);
       }
       delta = omitDeltaKey(delta, "tool_calls");
@@ -71,4 +78,7 @@ function bufferedToolCalls(): OpenAIChunkHook {
     out.push(replaceDelta(chunk, {}));
     return out;
   };
+  // An upstream that ends with only [DONE] (no finish_reason, no usage chunk) still gets its calls.
+  hook.flush = () => (last === undefined ? null : flush(last));
+  return hook;
 }

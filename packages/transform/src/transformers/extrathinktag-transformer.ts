@@ -35,7 +35,9 @@ export const extrathinktagTransformer: TransformerFactory = () => ({
 
 function thinkTagChunks(): OpenAIChunkHook {
   const splitter = createThinkTagSplitter();
-  return (chunk) => {
+  let last: OpenAIChatChunk | undefined;
+  const hook: OpenAIChunkHook = (chunk) => {
+    last = chunk;
     const choice = chunk.choices?.[0];
     if (!choice) return chunk;
     const delta = choice.delta ?? {};
@@ -55,6 +57,19 @@ function thinkTagChunks(): OpenAIChunkHook {
       out.push(replaceDelta(chunk, rest));
     return out;
   };
+  // The end of a reply that stopped on what looked like the start of a tag ("<") without a finish_reason.
+  hook.flush = () => {
+    const segments = splitter.flush();
+    if (last === undefined || segments.length === 0) return null;
+    const template = last;
+    return segments.map((segment) =>
+      chunkWithDelta(
+        template,
+        segment.kind === "reasoning" ? { reasoning_content: segment.text } : { content: segment.text },
+      ),
+    );
+  };
+  return hook;
 }
 
 function join(segments: ThinkSegment[], kind: ThinkSegment["kind"]): string {

@@ -26,6 +26,17 @@ describe("sampling", () => {
     expect(await transformer.anthropicRequest?.(openaiTier.request, openaiTier)).toBe(openaiTier.request);
   });
 
+  it("caps max_tokens on both protocols, as claude-code-router's sampling does", async () => {
+    const capping = samplingTransformer({ max_tokens: 8192, temperature: 0.6 });
+    for (const protocol of ["openai", "anthropic"] as const) {
+      const context = tierContext({ protocol, request: { max_tokens: 32000 } });
+      expect(await capping.anthropicRequest?.(context.request, context)).toMatchObject({ max_tokens: 8192 });
+      const small = tierContext({ protocol, request: { max_tokens: 1024 } });
+      expect(await capping.anthropicRequest?.(small.request, small)).toMatchObject({ max_tokens: 1024 });
+    }
+    expect(() => samplingTransformer({ max_tokens: 0 })).toThrow(/positive integer/);
+  });
+
   it("rejects unknown keys and non-numbers", () => {
     expect(() => samplingTransformer({ temp: 1 })).toThrow(/unknown option "temp"/);
     expect(() => samplingTransformer({ temperature: "hot" })).toThrow(/must be a number or null/);

@@ -1,5 +1,6 @@
 import type { TransformerFactory } from "../transformer/transformer.js";
 import { TransformerConfigError } from "../transformer/transformer-config-error.js";
+import { positiveIntegerOption } from "../transformer/transformer-options.js";
 
 /** Sampling fields this transformer sets; the Anthropic API knows only the first three. */
 const OPENAI_FIELDS = [
@@ -17,16 +18,20 @@ const ANTHROPIC_FIELDS = new Set<string>(["temperature", "top_p", "top_k"]);
  * Overrides sampling parameters: a number sets the field, `null` removes it
  * (for models that reject e.g. `temperature`). OpenAI-compatible tiers get
  * every listed field; Anthropic tiers only temperature, top_p and top_k,
- * the others being unknown to that API.
+ * the others being unknown to that API. `max_tokens`, as in
+ * claude-code-router's transformer of the same name, caps the output limit
+ * (like `maxtoken`).
  */
 export const samplingTransformer: TransformerFactory = (options = {}) => {
   const overrides: [string, number | null][] = [];
+  const maxTokens = positiveIntegerOption("sampling", options, "max_tokens");
   for (const key of Object.keys(options)) {
     const value = options[key];
+    if (key === "max_tokens") continue;
     if (!(OPENAI_FIELDS as readonly string[]).includes(key)) {
       throw new TransformerConfigError(
         "sampling",
-        `unknown option "${key}". Known: ${OPENAI_FIELDS.join(", ")}`,
+        `unknown option "${key}". Known: max_tokens, ${OPENAI_FIELDS.join(", ")}`,
       );
     }
     if (value !== null && (typeof value !== "number" || !Number.isFinite(value))) {
@@ -46,7 +51,11 @@ export const samplingTransformer: TransformerFactory = (options = {}) => {
   return {
     name: "sampling",
     anthropicRequest(request, context) {
-      return context.protocol === "anthropic" ? apply(request, ANTHROPIC_FIELDS) : request;
+      const capped =
+        maxTokens !== undefined && request.max_tokens > maxTokens
+          ? { ...request, max_tokens: maxTokens }
+          : request;
+      return context.protocol === "anthropic" ? apply(capped, ANTHROPIC_FIELDS) : capped;
     },
     openaiRequest(body) {
       return apply(body);

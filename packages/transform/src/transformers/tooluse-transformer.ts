@@ -1,3 +1,4 @@
+import { toolArgumentsText } from "../tool-arguments-text.js";
 import type { OpenAIChunkHook, TransformerFactory } from "../transformer/transformer.js";
 import type { OpenAIChatChunk, OpenAIChatMessage, OpenAIChatResponse, OpenAITool } from "../types/openai.js";
 import { chunkWithDelta, omitDeltaKey, replaceDelta } from "./chunk-parts.js";
@@ -52,7 +53,7 @@ export const tooluseTransformer: TransformerFactory = () => ({
     const exit = calls?.find((call) => call.function.name === EXIT_TOOL_NAME);
     if (!choice?.message || !calls || !exit) return body;
     const others = calls.filter((call) => call !== exit);
-    const text = exitText(exit.function.arguments);
+    const text = exitText(toolArgumentsText(exit.function.arguments));
     const message = { ...choice.message, content: (choice.message.content ?? "") + text };
     if (others.length > 0) message.tool_calls = others;
     else delete message.tool_calls;
@@ -68,7 +69,9 @@ function exitToolChunks(): OpenAIChunkHook {
   let exitArguments = "";
   let otherCalls = false;
   const indexOf = createToolCallIndexer();
-  return (chunk) => {
+  let last: OpenAIChatChunk | undefined;
+  const hook: OpenAIChunkHook = (chunk) => {
+    last = chunk;
     const choice = chunk.choices?.[0];
     if (!choice) return chunk;
     let delta = choice.delta ?? {};
@@ -77,7 +80,7 @@ function exitToolChunks(): OpenAIChunkHook {
         const index = indexOf(call);
         if (call.function?.name === EXIT_TOOL_NAME) exitIndex = index;
         if (index === exitIndex) {
-          exitArguments += call.function?.arguments ?? "";
+          exitArguments += toolArgumentsText(call.function?.arguments);
           return false;
         }
         otherCalls = true;
@@ -94,6 +97,13 @@ function exitToolChunks(): OpenAIChunkHook {
     exitArguments = "";
     return out;
   };
+  // A stream that ends with [DONE] but no finish_reason still shows the ExitTool answer.
+  hook.flush = () => {
+    if (exitIndex === undefined || last === undefined) return null;
+    exitIndex = undefined;
+    return chunkWithDelta(last, { content: exitText(exitArguments) });
+  };
+  return hook;
 }
 
 function exitText(args: string): string {

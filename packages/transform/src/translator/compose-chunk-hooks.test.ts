@@ -24,3 +24,22 @@ describe("composeChunkHooks", () => {
     expect(composeChunkHooks([])).toBeUndefined();
   });
 });
+
+describe("composeChunkHooks flush", () => {
+  it("flushes hooks in order, sending what one released through the hooks after it", () => {
+    const holdFirst: OpenAIChunkHook = Object.assign(() => null, {
+      flush: () => chunk({ content: "held" }),
+    });
+    const tag: OpenAIChunkHook = Object.assign(
+      (c: ReturnType<typeof chunk>) => chunk({ content: `[${c.choices?.[0]?.delta?.content}]` }),
+      { flush: () => chunk({ content: "tail" }) },
+    );
+    const composed = composeChunkHooks([holdFirst, tag]);
+    expect(composed?.flush?.()).toEqual([chunk({ content: "[held]" }), chunk({ content: "tail" })]);
+  });
+
+  it("has no flush when no hook has one", () => {
+    const same: OpenAIChunkHook = (c) => c;
+    expect(composeChunkHooks([same, same])?.flush).toBeUndefined();
+  });
+});

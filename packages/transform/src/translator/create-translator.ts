@@ -1,3 +1,4 @@
+import { isOpenAIErrorBody } from "../errors/openai-error-message.js";
 import { anthropicPassthroughResponse } from "../passthrough/anthropic-passthrough-response.js";
 import { anthropicPassthroughStream } from "../passthrough/anthropic-passthrough-stream.js";
 import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request.js";
@@ -86,11 +87,7 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
       if (protocol === "anthropic") return anthropicPassthroughResponse(body, context.requestedModel);
       let openai = body as OpenAIChatResponse;
       // An error body is the core's to report: hooks only ever see real answers.
-      const isAnswer =
-        typeof openai === "object" &&
-        openai !== null &&
-        openai.error == null &&
-        Array.isArray(openai.choices);
+      const isAnswer = !isOpenAIErrorBody(openai) && Array.isArray(openai?.choices);
       if (isAnswer) {
         for (const [transformer, hook] of openaiResponseHooks)
           openai = await hook.call(transformer, openai, context);
@@ -101,7 +98,10 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
     stream(context) {
       if (protocol === "anthropic") return anthropicPassthroughStream(context.requestedModel);
       const onChunk = composeChunkHooks(chunkHookFactories.map((t) => t.openaiChunks!(context)));
-      const translate = openAIToAnthropicStream(context.translation, onChunk ? { onChunk } : {});
+      const translate = openAIToAnthropicStream(
+        context.translation,
+        onChunk ? { onChunk, ...(onChunk.flush ? { onFlush: onChunk.flush } : {}) } : {},
+      );
       if (streamHooks.length === 0) return translate;
       const input = new TransformStream<Uint8Array, Uint8Array>();
       let upstream = input.readable;

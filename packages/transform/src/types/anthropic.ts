@@ -49,7 +49,14 @@ export type AnthropicToolUseBlock = {
   cache_control?: AnthropicCacheControl | null;
 };
 
-export type AnthropicToolResultContent = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock;
+/** What Claude Code's ToolSearch returns: a deferred tool (`defer_loading`) the model may now call. */
+export type AnthropicToolReferenceBlock = { type: "tool_reference"; tool_name: string };
+
+export type AnthropicToolResultContent =
+  | AnthropicTextBlock
+  | AnthropicImageBlock
+  | AnthropicDocumentBlock
+  | AnthropicToolReferenceBlock;
 
 export type AnthropicToolResultBlock = {
   type: "tool_result";
@@ -119,6 +126,8 @@ export type AnthropicCustomTool = {
   description?: string;
   input_schema: Record<string, unknown>;
   cache_control?: AnthropicCacheControl | null;
+  /** Hidden from the model until a `tool_reference` (a ToolSearch result) names it. */
+  defer_loading?: boolean;
 };
 
 /** Hosted tools such as `web_search_20250305`, `bash_20250124`, `text_editor_20250728`. */

@@ -1,0 +1,82 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Agent } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRequestFetch } from "./request-fetch.js";
+
+let server: Server;
+let base: string;
+const dispatcher = new Agent();
+const requestFetch = createRequestFetch(dispatcher);
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => {
+      body += chunk;
+    });
+    req.on("end", () => {
+      if (req.url === "/echo") {
+        res.writeHead(201, { "content-type": "application/json", "set-cookie": ["a=1", "b=2"] });
+        res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, body }));
+      } else if (req.url === "/stream") {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write("data: one\n\n");
+        setTimeout(() => res.end("data: two\n\n"), 30);
+      } else if (req.url === "/hang") {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write("data: one\n\n");
+      } else {
+        res.writeHead(204);
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await dispatcher.close();
+});
+
+describe("createRequestFetch", () => {
+  it("sends method, headers and body, and returns status, headers and JSON", async () => {
+    const response = await requestFetch(`${base}/echo`, {
+      method: "POST",
+      headers: { authorization: "Bearer k", "content-type": "application/json" },
+      body: '{"x":1}',
+    });
+    expect(response.status).toBe(201);
+    expect(response.ok).toBe(true);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await response.json()).toEqual({ method: "POST", auth: "Bearer k", body: '{"x":1}' });
+  });
+
+  it("streams the body as it arrives", async () => {
+    const response = await requestFetch(new URL(`${base}/stream`));
+    expect(await response.text()).toBe("data: one\n\ndata: two\n\n");
+  });
+
+  it("answers a body-less status with a null body", async () => {
+    const response = await requestFetch(`${base}/empty`);
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+
+  it("aborts a streaming body when the signal aborts", async () => {
+    const controller = new AbortController();
+    const response = await requestFetch(`${base}/hang`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("data: one\n\n");
+    controller.abort();
+    await expect(reader.read()).rejects.toThrow();
+  });
+
+  it("rejects when the connection fails", async () => {
+    await expect(requestFetch("http://127.0.0.1:9/", {})).rejects.toThrow();
+  });
+});

@@ -1,0 +1,2 @@
+export { anthropicProvider } from "./anthropic-provider.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,2 @@
+export { deepseekProvider } from "./deepseek-provider.js";
+export { VERSION } from "./version.js";

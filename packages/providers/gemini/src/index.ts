@@ -1,0 +1,2 @@
+export { geminiProvider } from "./gemini-provider.js";
+export { VERSION } from "./version.js";

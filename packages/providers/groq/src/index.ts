@@ -1,0 +1,2 @@
+export { groqProvider } from "./groq-provider.js";
+export { VERSION } from "./version.js";

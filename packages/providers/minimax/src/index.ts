@@ -1,0 +1,2 @@
+export { minimaxProvider } from "./minimax-provider.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,2 @@
+export { moonshotProvider } from "./moonshot-provider.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,2 @@
+export { ollamaProvider } from "./ollama-provider.js";
+export { VERSION } from "./version.js";

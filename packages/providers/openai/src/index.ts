@@ -1,0 +1,2 @@
+export { openaiProvider } from "./openai-provider.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,2 @@
+export { openrouterProvider } from "./openrouter-provider.js";
+export { VERSION } from "./version.js";

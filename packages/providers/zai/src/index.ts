@@ -1,0 +1,2 @@
+export { VERSION } from "./version.js";
+export { zaiProvider } from "./zai-provider.js";
