@@ -18,7 +18,9 @@ const server = http.createServer((req, res) => {
         headers: { "content-type": "application/json" },
         body,
       });
-      res.writeHead(answer.statusCode, { "content-type": answer.headers["content-type"] ?? "application/json" });
+      res.writeHead(answer.statusCode, {
+        "content-type": answer.headers["content-type"] ?? "application/json",
+      });
       for await (const piece of answer.body) res.write(piece);
       res.end();
     } catch (error) {

@@ -8,7 +8,13 @@ const completion = JSON.stringify({
   object: "chat.completion",
   created: 1,
   model: "bench-model",
-  choices: [{ index: 0, message: { role: "assistant", content: "Hello from the bench upstream." }, finish_reason: "stop" }],
+  choices: [
+    {
+      index: 0,
+      message: { role: "assistant", content: "Hello from the bench upstream." },
+      finish_reason: "stop",
+    },
+  ],
   usage: { prompt_tokens: 12, completion_tokens: 7, total_tokens: 19 },
 });
 

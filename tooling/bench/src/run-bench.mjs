@@ -1,7 +1,7 @@
 // pnpm bench: CCR beside a bare Node relay and claude-code-router, on the same fake upstream, in one run.
 // Prints a Markdown table of medians and ratios; `--write FILE` also saves it with the date and machine.
 import { spawn } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -24,7 +24,8 @@ function startChild(command, argv, options = {}) {
     stderr += d;
   });
   child.on("exit", (code) => {
-    if (code && code !== 0 && !shuttingDown) console.error(`${command} ${argv.join(" ")} exited ${code}\n${stderr}`);
+    if (code && code !== 0 && !shuttingDown)
+      console.error(`${command} ${argv.join(" ")} exited ${code}\n${stderr}`);
   });
   return child;
 }
@@ -73,7 +74,9 @@ function stopAll() {
 process.on("exit", stopAll);
 process.on("SIGINT", () => process.exit(130));
 
-const upstreamPort = Number(await firstLine(startChild(process.execPath, [path.join(here, "fake-upstream.mjs")])));
+const upstreamPort = Number(
+  await firstLine(startChild(process.execPath, [path.join(here, "fake-upstream.mjs")])),
+);
 const upstream = `http://127.0.0.1:${upstreamPort}`;
 const relayPort = Number(
   await firstLine(startChild(process.execPath, [path.join(here, "bare-relay.mjs"), upstream])),
@@ -140,7 +143,12 @@ const targets = [
   { name: "bare relay", url: `http://127.0.0.1:${relayPort}`, path: "/v1/chat/completions" },
   { name: "CCR (ours)", url: `http://127.0.0.1:${ccrPort}`, path: "/v1/messages" },
 ];
-if (peer) targets.push({ name: `claude-code-router ${peer.version}`, url: `http://127.0.0.1:${peerPort}`, path: "/v1/messages" });
+if (peer)
+  targets.push({
+    name: `claude-code-router ${peer.version}`,
+    url: `http://127.0.0.1:${peerPort}`,
+    path: "/v1/messages",
+  });
 
 const cases = [
   { name: "small", body: small, concurrency: 1 },
@@ -164,7 +172,10 @@ for (const t of targets) await runLoad({ ...t, body: streaming, concurrency: 4, 
 const direct = [];
 const viaCcr = [];
 for (let i = 0; i < rounds; i++) {
-  direct.push((await runLoad({ url: upstream, path: "/v1/chat/completions", body: small, concurrency: 1, durationMs })).p50);
+  direct.push(
+    (await runLoad({ url: upstream, path: "/v1/chat/completions", body: small, concurrency: 1, durationMs }))
+      .p50,
+  );
   viaCcr.push((await runLoad({ ...targets[1], body: small, concurrency: 1, durationMs })).p50);
 }
 
@@ -180,7 +191,10 @@ for (const c of cases) {
       results[i].errors += res.errors;
     }
   }
-  rows.push({ c, results: results.map((r) => ({ rps: median(r.rps), p50: median(r.p50), errors: r.errors })) });
+  rows.push({
+    c,
+    results: results.map((r) => ({ rps: median(r.rps), p50: median(r.p50), errors: r.errors })),
+  });
 }
 const rss = rssMiB(ccr.pid);
 
@@ -192,7 +206,9 @@ lines.push(
 lines.push(`|---|---|${targets.map(() => "---|").join("")}---|${peer ? "---|" : ""}`);
 for (const { c, results } of rows) {
   const [relay, ours, theirs] = results;
-  const cells = results.map((r) => `${fmt(r.rps)} (${fmt(r.p50, 2)})${r.errors ? ` ⚠ ${r.errors} errors` : ""}`);
+  const cells = results.map(
+    (r) => `${fmt(r.rps)} (${fmt(r.p50, 2)})${r.errors ? ` ⚠ ${r.errors} errors` : ""}`,
+  );
   lines.push(
     `| ${c.name} | ${c.concurrency} | ${cells.join(" | ")} | ${fmt(ours.rps / relay.rps, 2)} | ${peer ? `${fmt(ours.rps / theirs.rps, 1)} |` : ""}`,
   );
