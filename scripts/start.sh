@@ -15,6 +15,8 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION"
 fi
 
 export TURBO_TELEMETRY_DISABLED=1
-pnpm install --frozen-lockfile
+# pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules (below).
+export npm_config_update_notifier=false
+pnpm install --frozen-lockfile --config.confirmModulesPurge=false
 pnpm build
 exec node apps/proxy/dist/cli.js start --config "$CONFIG"

@@ -16,7 +16,9 @@ fi
 
 export CI="${CI:-true}"
 export TURBO_TELEMETRY_DISABLED=1
-pnpm install --frozen-lockfile
+# pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules (below).
+export npm_config_update_notifier=false
+pnpm install --frozen-lockfile --config.confirmModulesPurge=false
 pnpm build
 pnpm lint
 pnpm typecheck
