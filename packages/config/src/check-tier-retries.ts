@@ -18,7 +18,7 @@ export function checkTierRetriesKeys(
   for (const key of keys) {
     const path = formatJsonPath(["Router", "tierRetries", key]);
     if (key === "*" || catalog.has(key)) continue;
-    const position = /^tier-(\d+)$/.exec(key);
+    const position = /^tier-(0|[1-9]\d*)$/.exec(key);
     if (position !== null) {
       if (Number(position[1]) < longestChain) continue;
       issues.push({
@@ -34,7 +34,9 @@ export function checkTierRetriesKeys(
       if (issue !== undefined) issues.push({ ...issue, message: `matches no tier: it ${issue.message}` });
       continue;
     }
-    const match = closestMatch(key, [...catalog.keys(), ...positions]);
+    const padded = /^tier-0+(\d+)$/.exec(key);
+    const match =
+      padded === null ? closestMatch(key, [...catalog.keys(), ...positions]) : `tier-${Number(padded[1])}`;
     issues.push({
       path,
       message: "matches no tier",

@@ -1,3 +1,4 @@
+import type { ModelMetadata, ProviderAuth } from "./provider-defaults";
 import { DEFAULT_RETRY_POLICY } from "./retry-policy";
 import type { CcrConfig, ChainTier, TransformerSpec } from "./types";
 import { SCENARIOS } from "./types";
@@ -18,8 +19,11 @@ export function describeConfig(config: CcrConfig): string {
   lines.push("", `Providers (${providers.length}):`);
   for (const provider of providers) {
     lines.push(`  ${provider.name}  ${provider.protocol}  ${provider.endpointUrl}`);
-    lines.push(`    key: ${provider.apiKey === undefined ? "none" : "set"}`);
-    lines.push(`    models: ${provider.models.join(", ")}`);
+    if (provider.providerRef !== undefined) lines.push(`    package: ${provider.providerRef}`);
+    lines.push(`    key: ${provider.apiKey === undefined ? "none" : "set"}${formatAuth(provider.auth)}`);
+    lines.push(
+      `    models: ${provider.models.map((model) => formatModel(model, provider.modelInfo?.[model])).join(", ")}`,
+    );
     if (provider.transformers.length > 0)
       lines.push(`    transformers: ${formatSpecs(provider.transformers)}`);
     for (const [model, specs] of Object.entries(provider.modelTransformers)) {
@@ -52,6 +56,23 @@ export function describeConfig(config: CcrConfig): string {
     lines.push("", "Custom transformers:", ...config.customTransformers.map((entry) => `  ${entry.path}`));
   }
   return lines.join("\n");
+}
+
+function formatAuth(auth: ProviderAuth | undefined): string {
+  if (auth === undefined) return "";
+  const sent = { bearer: "Authorization: Bearer", "x-api-key": "x-api-key", none: "" };
+  if (auth.style === "none") return " (none needed)";
+  return ` (sent as ${auth.style === "header" ? auth.header : sent[auth.style]})`;
+}
+
+function formatModel(model: string, info: ModelMetadata | undefined): string {
+  if (info === undefined) return model;
+  const facts: string[] = [];
+  if (info.contextWindow !== undefined) facts.push(`context ${info.contextWindow.toLocaleString("en-US")}`);
+  if (info.maxOutputTokens !== undefined)
+    facts.push(`output ≤${info.maxOutputTokens.toLocaleString("en-US")}`);
+  if (info.vision === false) facts.push("no images");
+  return facts.length === 0 ? model : `${model} (${facts.join(", ")})`;
 }
 
 // Option values can hold credentials (a plugin's token): only their names are shown.

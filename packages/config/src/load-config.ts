@@ -2,13 +2,24 @@ import { readFile } from "node:fs/promises";
 import { ConfigError } from "./config-error";
 import type { LoadResult } from "./normalize-config";
 import { parseConfigText } from "./parse-config-text";
+import type { LoadProviders } from "./provider-defaults";
+import { loadProviderPackages } from "./provider-refs";
 import { type ConfigPathOptions, resolveConfigPath } from "./resolve-config-path";
 
-/** Finds (see resolveConfigPath), reads and normalizes the config file. Throws ConfigError. */
-export async function loadConfig(options: ConfigPathOptions = {}): Promise<LoadResult> {
+export interface LoadConfigOptions extends ConfigPathOptions {
+  /** Loads the provider packages named by `"provider"` entries; without it such entries are errors. */
+  readonly loadProviders?: LoadProviders;
+}
+
+/**
+ * Finds (see resolveConfigPath), reads and normalizes the config file, with the provider packages its entries
+ * name loaded by `loadProviders`. Throws ConfigError.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<LoadResult> {
   const path = resolveConfigPath(options);
   const text = await readConfigFile(path);
-  return parseConfigText(text, { env: options.env ?? process.env, sourcePath: path });
+  const packages = await loadProviderPackages(text, path, options.loadProviders);
+  return parseConfigText(text, { ...packages, env: options.env ?? process.env, sourcePath: path });
 }
 
 /** The file's text, or a ConfigError of kind `read` that says what to do. */

@@ -274,15 +274,25 @@ describe("normalizeConfig", () => {
     expect(config.extra).toEqual({ PROT: 1 });
   });
 
-  it("warns when listening beyond loopback without APIKEY", () => {
-    const { warnings } = normalizeConfig({ ...minimal, HOST: "0.0.0.0" }, { env: {} });
-    expect(warnings).toEqual([
-      {
-        path: "HOST",
-        message: "listening on 0.0.0.0 without APIKEY lets anyone on the network use your provider keys",
-        suggestion: "set APIKEY, or keep HOST at 127.0.0.1",
-      },
-    ]);
+  it("listens on loopback only, with a warning, when HOST goes beyond it without APIKEY", () => {
+    for (const APIKEY of [undefined, ""]) {
+      const { config, warnings } = normalizeConfig({ ...minimal, HOST: "0.0.0.0", APIKEY }, { env: {} });
+      expect(config.host).toBe("127.0.0.1");
+      expect(warnings).toEqual([
+        {
+          path: "HOST",
+          message:
+            "0.0.0.0 ignored: without APIKEY, CCR listens on 127.0.0.1 only, so no one else on the network can use your provider keys",
+          suggestion: "set APIKEY to accept other machines",
+        },
+      ]);
+    }
+    const { config, warnings } = normalizeConfig(
+      { ...minimal, HOST: "0.0.0.0", APIKEY: "k-1234" },
+      { env: {} },
+    );
+    expect(config.host).toBe("0.0.0.0");
+    expect(warnings).toEqual([]);
   });
 
   it("rejects a config that is not an object", () => {

@@ -11,13 +11,14 @@ import type { IssueLog } from "./issue-log";
 import { normalizePresets } from "./normalize-presets";
 import { normalizeProviders } from "./normalize-providers";
 import { normalizeRouter } from "./normalize-router";
+import type { ProviderPackages } from "./provider-defaults";
 import { KNOWN_TOP_LEVEL_KEYS, rawSettingsSchema } from "./raw-config-schema";
 import { scenarioTiers, withRetryPolicies } from "./resolve-chains";
 import { type CcrConfig, type ChainTier, SCENARIOS, type Scenario } from "./types";
 import { unknownKeyWarnings } from "./unknown-keys";
 import { toConfigIssues } from "./valibot-issues";
 
-export interface NormalizeOptions {
+export interface NormalizeOptions extends ProviderPackages {
   /** Where `$VAR` / `${VAR}` come from. Default: `process.env`. */
   readonly env?: Env;
   /** The file the config came from: relative module paths resolve from its folder. */
@@ -73,7 +74,11 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions = {}): L
 
   const settings = v.safeParse(rawSettingsSchema, file);
   if (!settings.success) log.errors.push(...toConfigIssues(settings.issues));
-  const { providers, catalog } = normalizeProviders(file, log);
+  const { providers, catalog } = normalizeProviders(file, log, {
+    env,
+    ...(options.providerDefinitions !== undefined && { providerDefinitions: options.providerDefinitions }),
+    ...(options.providerLoadFailures !== undefined && { providerLoadFailures: options.providerLoadFailures }),
+  });
   const router = normalizeRouter(file.Router, file.fallback, catalog, log);
   const presets = normalizePresets(file.Presets, catalog, log);
   log.warnings.push(
@@ -98,13 +103,16 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions = {}): L
 
   const s = settings.output;
   const baseDir = sourcePath === undefined ? process.cwd() : dirname(sourcePath);
-  const host = s.HOST ?? DEFAULTS.host;
+  // As claude-code-router does: without APIKEY, anyone on the network could spend the provider keys, so a
+  // HOST beyond loopback falls back to loopback instead of failing a file that worked there.
+  let host = s.HOST ?? DEFAULTS.host;
   if (!LOOPBACK_HOSTS.has(host) && s.APIKEY === undefined) {
     log.warnings.push({
       path: "HOST",
-      message: `listening on ${host} without APIKEY lets anyone on the network use your provider keys`,
-      suggestion: "set APIKEY, or keep HOST at 127.0.0.1",
+      message: `${host} ignored: without APIKEY, CCR listens on ${DEFAULTS.host} only, so no one else on the network can use your provider keys`,
+      suggestion: "set APIKEY to accept other machines",
     });
+    host = DEFAULTS.host;
   }
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(file)) if (!KNOWN_TOP_LEVEL_KEYS.has(key)) extra[key] = value;

@@ -1,16 +1,24 @@
 import * as v from "valibot";
+import { expandProviderEntry, withPackageMetadata } from "./apply-provider-defaults";
 import type { ProviderCatalog } from "./check-tier-ref";
+import { describeValue } from "./describe-value";
+import type { Env } from "./interpolate-env";
 import type { IssueLog } from "./issue-log";
-import { formatJsonPath } from "./json-path";
+import { formatJsonPath, type PathSegment } from "./json-path";
 import { normalizeProvider } from "./normalize-provider";
+import type { ProviderPackages } from "./provider-defaults";
 import { rawProviderSchema } from "./raw-config-schema";
 import type { ProviderConfig } from "./types";
 import { toConfigIssues } from "./valibot-issues";
 
-/** `Providers` (or claude-code-router's lowercase `providers`): each entry checked on its own. */
+/**
+ * `Providers` (or claude-code-router's lowercase `providers`): each entry checked on its own, an entry naming a
+ * provider package (`"provider": "deepseek"`) first filled in from that package's defaults.
+ */
 export function normalizeProviders(
   file: Readonly<Record<string, unknown>>,
   log: IssueLog,
+  packages: ProviderPackages & { readonly env: Env } = { env: {} },
 ): { providers: Record<string, ProviderConfig>; catalog: ProviderCatalog } {
   const providers: Record<string, ProviderConfig> = {};
   const catalog = new Map<string, readonly string[] | undefined>();
@@ -31,7 +39,20 @@ export function normalizeProviders(
     log.errors.push({ path: key, message: "must list at least one provider", received: "an empty list" });
   }
   const firstIndex = new Map<string, number>();
-  list.forEach((entry, index) => {
+  list.forEach((written, index) => {
+    const expansion = expandProviderEntry(
+      withoutBareTransformer(written, [key, index], log),
+      [key, index],
+      packages,
+    );
+    if (expansion.kind === "failed") {
+      log.errors.push(expansion.issue);
+      const name = (written as { name?: unknown }).name;
+      if (typeof name === "string" && !catalog.has(name.trim())) catalog.set(name.trim(), undefined);
+      return;
+    }
+    if (expansion.kind === "package") log.warnings.push(...expansion.warnings);
+    const entry = expansion.entry;
     const parsed = v.safeParse(rawProviderSchema, entry);
     if (!parsed.success) {
       log.errors.push(...toConfigIssues(parsed.issues, [key, index]));
@@ -53,8 +74,26 @@ export function normalizeProviders(
     firstIndex.set(name, index);
     const { provider, warnings } = normalizeProvider(parsed.output, [key, index]);
     log.warnings.push(...warnings);
-    providers[name] = provider;
+    providers[name] = expansion.kind === "package" ? withPackageMetadata(provider, expansion) : provider;
     catalog.set(name, provider.models);
   });
   return { providers, catalog };
+}
+
+/**
+ * `"transformer": "google"` (or a bare list) is a slip claude-code-router tolerates by applying nothing: a
+ * file that worked there must load here too, so it is ignored with a warning that shows the intended form.
+ */
+function withoutBareTransformer(entry: unknown, at: readonly PathSegment[], log: IssueLog): unknown {
+  if (typeof entry !== "object" || entry === null || !("transformer" in entry)) return entry;
+  const { transformer, ...rest } = entry as Record<string, unknown>;
+  if (typeof transformer !== "string" && !Array.isArray(transformer)) return entry;
+  const use = typeof transformer === "string" ? [transformer] : transformer;
+  log.warnings.push({
+    path: formatJsonPath([...at, "transformer"]),
+    message: 'ignored: must be an object like {"use": [...]}',
+    received: describeValue(transformer),
+    suggestion: `write {"use": ${JSON.stringify(use)}} to apply it`,
+  });
+  return rest;
 }

@@ -40,6 +40,22 @@ describe("endpointUrlFor", () => {
     ["https://api.anthropic.com/v1", "anthropic", "https://api.anthropic.com/v1/messages"],
     ["https://api.anthropic.com/v1/messages", "anthropic", "https://api.anthropic.com/v1/messages"],
     ["https://api.z.ai/api/anthropic", "anthropic", "https://api.z.ai/api/anthropic/v1/messages"],
+    // claude-code-router's Gemini entries name Gemini's native API; CCR speaks its OpenAI-compatible one.
+    [
+      "https://generativelanguage.googleapis.com/v1beta/models/",
+      "openai",
+      "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
+    ],
+    [
+      "https://generativelanguage.googleapis.com",
+      "openai",
+      "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
+    ],
+    [
+      "https://generativelanguage.googleapis.com/v1beta/openai/",
+      "openai",
+      "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
+    ],
   ] as const)("%s (%s) → %s", (base, protocol, endpoint) => {
     expect(endpointUrlFor(base, protocol)).toBe(endpoint);
   });

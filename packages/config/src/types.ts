@@ -4,6 +4,8 @@
  * Every object produced by `loadConfig` / `normalizeConfig` is deeply frozen.
  */
 
+import type { ModelMetadata, ProviderAuth } from "./provider-defaults";
+
 /** Wire protocol a provider speaks. */
 export type WireProtocol = "openai" | "anthropic";
 
@@ -42,6 +44,14 @@ export interface ProviderConfig {
   readonly modelTransformers: Readonly<Record<string, readonly TransformerSpec[]>>;
   /** Keys of the provider entry this package does not know, kept for extensions (e.g. a provider package id). */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** `"provider"` as written, when the entry names a provider package. */
+  readonly providerRef?: string;
+  /** How the key is sent, from the provider package. Undefined: the protocol's usual way. */
+  readonly auth?: ProviderAuth;
+  /** Static headers the provider package asks for on every request. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** What the provider package knows of each listed model; a model without an entry gets no checks. */
+  readonly modelInfo?: Readonly<Record<string, ModelMetadata>>;
 }
 
 /** One `provider,model` pair: a tier of the cascade. */
@@ -61,7 +71,10 @@ export interface RetryPolicy {
   readonly backoffMultiplier: number;
   /** Default 10000. */
   readonly maxBackoffMs: number;
-  /** No first SSE event within this many ms → retryable failure. Undefined: no limit beyond API_TIMEOUT_MS. */
+  /**
+   * No first content event (beyond `message_start` and pings) within this many ms → retryable failure.
+   * Undefined: no limit beyond API_TIMEOUT_MS.
+   */
   readonly streamFirstEventTimeoutMs?: number;
   /** No SSE event for this many ms after the first → the stream is ended with an error frame. */
   readonly streamIdleTimeoutMs?: number;

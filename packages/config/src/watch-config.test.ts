@@ -80,6 +80,15 @@ describe("watchConfig", () => {
     expect(changes[0]?.ok === false && changes[0].error.kind).toBe("read");
   });
 
+  it("reports the config again when a deleted file comes back, even unchanged", async () => {
+    start();
+    rmSync(file);
+    await until(1);
+    writeFileSync(file, valid);
+    await until(2);
+    expect(changes[1]?.ok).toBe(true);
+  });
+
   it("reports nothing after close", async () => {
     start();
     watcher?.close();

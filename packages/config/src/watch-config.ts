@@ -5,6 +5,8 @@ import type { Env } from "./interpolate-env";
 import { readConfigFile } from "./load-config";
 import type { LoadResult } from "./normalize-config";
 import { parseConfigText } from "./parse-config-text";
+import type { LoadProviders } from "./provider-defaults";
+import { loadProviderPackages } from "./provider-refs";
 
 export type ConfigChange = { ok: true; result: LoadResult } | { ok: false; error: ConfigError };
 
@@ -21,7 +23,7 @@ export interface ConfigWatcher {
 export function watchConfig(
   path: string,
   onChange: (change: ConfigChange) => void,
-  options: { env?: Env; debounceMs?: number } = {},
+  options: { env?: Env; debounceMs?: number; loadProviders?: LoadProviders } = {},
 ): ConfigWatcher {
   const file = resolve(path);
   const name = basename(file);
@@ -46,10 +48,13 @@ export function watchConfig(
     }
     if (closed || text === last) return;
     last = text;
+    // A provider package named for the first time in this save is loaded now.
+    const packages = await loadProviderPackages(text, file, options.loadProviders);
+    if (closed) return;
     try {
       onChange({
         ok: true,
-        result: parseConfigText(text, { env: options.env ?? process.env, sourcePath: file }),
+        result: parseConfigText(text, { ...packages, env: options.env ?? process.env, sourcePath: file }),
       });
     } catch (error) {
       if (!ConfigError.isInstance(error)) throw error;
@@ -57,10 +62,27 @@ export function watchConfig(
     }
   };
 
+  // One reload at a time: a slow read finishing after a newer one would report the older text last.
+  let running: Promise<void> | undefined;
+  let again = false;
+  const reloadInTurn = () => {
+    if (running !== undefined) {
+      again = true;
+      return;
+    }
+    running = reload().finally(() => {
+      running = undefined;
+      if (again && !closed) {
+        again = false;
+        reloadInTurn();
+      }
+    });
+  };
+
   const schedule = () => {
     if (closed) return;
     clearTimeout(timer);
-    timer = setTimeout(() => void reload(), debounceMs);
+    timer = setTimeout(reloadInTurn, debounceMs);
   };
 
   // The file watcher follows the inode: after a rename-over it is re-attached to the new file on reload.

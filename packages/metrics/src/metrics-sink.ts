@@ -69,7 +69,11 @@ export interface FallbackEvent {
   readonly scenario: string;
   readonly from: TierLabels;
   readonly to: TierLabels;
-  readonly reason: FailureReason | "cooling" | "circuit_open";
+  /**
+   * Why the cascade moved on; `unsuitable` when the tier was not tried because its model cannot take the
+   * request (context window too small, no image input).
+   */
+  readonly reason: FailureReason | "cooling" | "circuit_open" | "unsuitable";
 }
 
 export interface CircuitEvent extends TierLabels {

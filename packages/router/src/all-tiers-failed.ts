@@ -24,7 +24,10 @@ type FailureClass = "rate" | "down" | "auth" | "rejected";
  * - otherwise (a provider refused its credentials) → 502 naming the provider: passing a 401 on
  *   would make Claude Code ask the user to log in again, which would not help.
  */
-export function allTiersFailed(failures: readonly TierFailure[], now: number): FailedAnswer {
+export function allTiersFailed(all: readonly TierFailure[], now: number): FailedAnswer {
+  // A tier skipped as unsuitable says nothing about whether the request can be served: the tried ones decide.
+  const tried = all.filter((failure) => failure.reason !== "unsuitable");
+  const failures = tried.length > 0 ? tried : all;
   const classes = failures.map(classify);
   const earliest = Math.min(...failures.map((failure) => failure.until ?? Number.POSITIVE_INFINITY));
   const retryAfterSeconds = Number.isFinite(earliest)
@@ -83,6 +86,7 @@ function classify(failure: TierFailure): FailureClass {
     case "auth":
       return "auth";
     case "rejected":
+    case "unsuitable":
       return "rejected";
     default:
       return "down";
@@ -92,7 +96,7 @@ function classify(failure: TierFailure): FailureClass {
 function lastReason(failures: readonly TierFailure[]): FailureReason | undefined {
   for (let i = failures.length - 1; i >= 0; i--) {
     const reason = failures[i]!.reason;
-    if (reason !== "cooling" && reason !== "circuit_open") return reason;
+    if (reason !== "cooling" && reason !== "circuit_open" && reason !== "unsuitable") return reason;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@ import {
   scriptedFetch,
 } from "./__fixtures__/scripted-fetch.js";
 import { A_URL, B_URL, C_URL, testConfig } from "./__fixtures__/test-config.js";
-import { AUTH_COOLDOWN_MS, MAX_RATE_LIMIT_WAIT_MS } from "./cascade.js";
+import { AUTH_COOLDOWN_MS, MAX_RATE_LIMIT_WAIT_MS, RATE_LIMIT_JITTER_MS } from "./cascade.js";
 import { CIRCUIT_OPEN_MS } from "./circuit-breaker.js";
 import { createRouter } from "./create-router.js";
 import { UnknownPresetError } from "./errors.js";
@@ -217,6 +217,21 @@ describe("cascade: rate limits", () => {
     expect((await router.handle(ask())).tier).toBe("a,m1");
   });
 
+  it("429 with an HTTP-date Retry-After: cools the tier until that date", async () => {
+    const clockStart = 1_700_000_000_000;
+    const { router, metrics } = setup(
+      {
+        [A_URL]: [openAIError(429, "slow", { "retry-after": new Date(clockStart + 45_000).toUTCString() })],
+        [B_URL]: [openAIMessage("b")],
+      },
+      { now: () => clockStart },
+    );
+    expect((await router.handle(ask())).tier).toBe("b,m2");
+    expect(metrics.of("cooldown")).toEqual([
+      expect.objectContaining({ tier: "a,m1", until: clockStart + 45_000 }),
+    ]);
+  });
+
   it("429 on the last available tier: sleeps the Retry-After wait and retries there", async () => {
     const { router, sleeps } = setup({
       [A_URL]: [openAIError(429, "slow", { "retry-after": "3" })],
@@ -232,7 +247,35 @@ describe("cascade: rate limits", () => {
     });
     const response = await router.handle(ask());
     expect(response).toMatchObject({ status: 200, tier: "c,claude-x", attempts: 4 });
-    expect(sleeps).toEqual([2000]);
+    // The 2 s wait, plus the jitter that keeps concurrent sleepers from waking together (random() = 0.5).
+    expect(sleeps).toEqual([2000 + 0.5 * RATE_LIMIT_JITTER_MS]);
+  });
+
+  it("spreads the retries of concurrent requests sleeping on the same 429", async () => {
+    const draws = [0, 0.3, 0.9];
+    const limited = () =>
+      json(
+        429,
+        { type: "error", error: { type: "rate_limit_error", message: "slow" } },
+        { "retry-after": "2" },
+      );
+    const onlyC = testConfig({ Router: { default: "c,claude-x", tiers: [] } });
+    const { router, sleeps } = setup(
+      {
+        [C_URL]: [
+          limited(),
+          limited(),
+          limited(),
+          anthropicMessage("c"),
+          anthropicMessage("c"),
+          anthropicMessage("c"),
+        ],
+      },
+      { random: () => draws.shift() ?? 0, config: onlyC },
+    );
+    const answers = await Promise.all([router.handle(ask()), router.handle(ask()), router.handle(ask())]);
+    expect(answers.map((answer) => answer.tier)).toEqual(["c,claude-x", "c,claude-x", "c,claude-x"]);
+    expect(sleeps).toEqual([2000, 2300, 2900]);
   });
 
   it("every tier rate-limited beyond the wait cap: 429 at once, retry-after = earliest cooldown end", async () => {
@@ -310,6 +353,22 @@ describe("cascade: tiers that cannot serve", () => {
       expect(upstream.callsTo(A_URL)).toHaveLength(1);
     },
   );
+
+  it("a reloaded config (the user fixed the key) lifts the credentials cooldown at once", async () => {
+    let config = testConfig();
+    const { router, upstream } = setup(
+      {
+        [A_URL]: [openAIError(401, "Incorrect API key provided"), openAIMessage("a")],
+        [B_URL]: [openAIMessage("b"), openAIMessage("b")],
+      },
+      { config: () => config },
+    );
+    expect((await router.handle(ask())).tier).toBe("b,m2");
+    expect((await router.handle(ask())).tier).toBe("b,m2");
+    config = testConfig({ Router: {} });
+    expect((await router.handle(ask())).tier).toBe("a,m1");
+    expect(upstream.callsTo(A_URL)).toHaveLength(2);
+  });
 
   it.each([400, 413, 422])("%i: next tier without retry or cooldown", async (status) => {
     const { router, upstream, metrics } = setup({
@@ -542,6 +601,12 @@ describe("routing in handle", () => {
       "the custom router threw (bug in user module); using the built-in routing",
       'the custom router chose "nope,nothing", which is not a configured "provider,model"; using the built-in routing',
     ]);
+  });
+
+  it("sends an explicit model the provider does not list upstream as written", async () => {
+    const { router, upstream } = setup({ [B_URL]: [openAIMessage("b")] });
+    expect((await router.handle(ask({ model: "B,qwen/qwen3-coder" }))).tier).toBe("b,qwen/qwen3-coder");
+    expect(upstream.callsTo(B_URL)[0]?.body.model).toBe("qwen/qwen3-coder");
   });
 
   it("does not ask the custom router about explicit routes", async () => {

@@ -12,6 +12,7 @@ import {
   recordSuccess,
   releaseProbe,
 } from "./circuit-breaker.js";
+import { clampMaxTokens } from "./clamp-max-tokens.js";
 import type { AttemptFailure } from "./classify-outcome.js";
 import { describeError } from "./describe-error.js";
 import { messageUsage } from "./message-usage.js";
@@ -23,6 +24,7 @@ import type { TierFailure } from "./tier-failure.js";
 import type { TierHealthRecord } from "./tier-health.js";
 import type { TierStateStore } from "./tier-state-store.js";
 import type { RouterLogger, RouterResponse } from "./types.js";
+import { unsuitableTiers } from "./unsuitable-tiers.js";
 
 /** A 429 without a usable Retry-After cools its tier this long. */
 export const RATE_LIMIT_DEFAULT_COOLDOWN_MS = 5_000;
@@ -30,8 +32,13 @@ export const RATE_LIMIT_DEFAULT_COOLDOWN_MS = 5_000;
 export const AUTH_COOLDOWN_MS = 5 * 60_000;
 /** The longest the last available tier sleeps on a 429 before retrying; longer waits fail fast instead. */
 export const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+/**
+ * Requests that slept on the same 429 would all wake when the cooldown ends and hit the tier at once: each
+ * adds a random extra wait of up to this long (or the wait itself, when shorter).
+ */
+export const RATE_LIMIT_JITTER_MS = 1_000;
 /** Tier health records expire after this long without an update. */
-const STATE_TTL_MS = 15 * 60_000;
+export const STATE_TTL_MS = 15 * 60_000;
 
 export interface CascadeDeps {
   readonly fetch: typeof fetch;
@@ -72,6 +79,8 @@ class Cascade {
   readonly #input: CascadeInput;
   readonly #stream: boolean;
   readonly #chain: readonly ChainTier[];
+  /** Tiers whose model cannot take the request, by chain index: skipped without an attempt. */
+  readonly #unsuitable: ReadonlyMap<number, string>;
   #attempts = 0;
 
   constructor(deps: CascadeDeps, input: CascadeInput) {
@@ -79,6 +88,12 @@ class Cascade {
     this.#input = input;
     this.#stream = input.decision.request.stream === true;
     this.#chain = input.decision.chain;
+    this.#unsuitable = unsuitableTiers(
+      input.config,
+      this.#chain,
+      input.decision.request,
+      input.decision.estimatedInputTokens,
+    );
   }
 
   async run(): Promise<RouterResponse> {
@@ -116,6 +131,9 @@ class Cascade {
         failure: { tier, reason: "rejected", message: `unknown provider "${tier.provider}"` },
       };
     }
+    const unsuitable = this.#unsuitable.get(index);
+    if (unsuitable !== undefined)
+      return { kind: "failed", failure: { tier, reason: "unsuitable", message: unsuitable } };
     let translator: TierTranslator;
     try {
       translator = this.#deps.translatorFor(this.#input.config, tier);
@@ -150,6 +168,7 @@ class Cascade {
       this.#deps.metrics?.circuit({ ...labels(tier), state: "half_open" });
     }
 
+    const request = clampMaxTokens(this.#input.decision.request, provider.modelInfo?.[tier.model]);
     for (let retry = 0; ; retry++) {
       const attemptStart = now();
       this.#attempts++;
@@ -157,7 +176,7 @@ class Cascade {
         tier,
         provider,
         translator,
-        request: this.#input.decision.request,
+        request,
         stream: this.#stream,
         apiTimeoutMs: this.#input.config.apiTimeoutMs,
         fetch: this.#deps.fetch,
@@ -192,10 +211,11 @@ class Cascade {
       if (failure.disposition === "retry") {
         delayMs = backoffDelay(tier.retry, retry, this.#deps.random);
       } else if (failure.disposition === "rate_limited") {
-        delayMs = Math.max(0, after.cooldownUntil - now());
-        if (delayMs > MAX_RATE_LIMIT_WAIT_MS || (await this.#laterTierAvailable(index))) {
+        const waitMs = Math.max(0, after.cooldownUntil - now());
+        if (waitMs > MAX_RATE_LIMIT_WAIT_MS || (await this.#laterTierAvailable(index))) {
           return { kind: "failed", failure: tierFailure };
         }
+        delayMs = waitMs + Math.floor(this.#deps.random() * Math.min(waitMs, RATE_LIMIT_JITTER_MS));
       } else {
         return { kind: "failed", failure: tierFailure };
       }
@@ -262,6 +282,7 @@ class Cascade {
       idleTimeoutMs: tier.retry.streamIdleTimeoutMs,
       signal: result.signal,
       abort: result.abort,
+      release: result.release,
       clientSignal: this.#input.signal,
       observer,
       onEnd: (end) => this.#streamEnded(tier, provider, retry, attemptStart, answeredAt, observer, end),

@@ -114,6 +114,14 @@ export function recordFailure(
   return cooled;
 }
 
+/** A reloaded config may carry fixed credentials or a new key: a credentials cooldown ends, nothing else does. */
+export function liftAuthCooldown(record: TierHealthRecord | undefined): TierHealthRecord {
+  const current = record ?? HEALTHY;
+  return current.cooldownReason === "auth"
+    ? { ...current, cooldownUntil: 0, cooldownReason: undefined }
+    : current;
+}
+
 /** The view of a record people read. */
 export function describeHealth(
   tier: { readonly id: string; readonly provider: string; readonly model: string },

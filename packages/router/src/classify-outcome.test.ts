@@ -1,6 +1,6 @@
 import { UpstreamResponseError } from "@ccr/transform";
 import { describe, expect, it } from "vitest";
-import { classifyStatus, classifyUpstreamError } from "./classify-outcome.js";
+import { classifyErrorType, classifyStatus, classifyUpstreamError } from "./classify-outcome.js";
 
 describe("classifyStatus: the cascade table", () => {
   it.each([
@@ -54,5 +54,19 @@ describe("classifyUpstreamError: errors inside a 200", () => {
       reason: "server_error",
       disposition: "retry",
     });
+  });
+});
+
+describe("classifyErrorType: an error frame before any content", () => {
+  it.each([
+    ["rate_limit_error", "rate_limited", "rate_limited"],
+    ["overloaded_error", "overloaded", "retry"],
+    ["api_error", "server_error", "retry"],
+    ["authentication_error", "auth", "disable"],
+    ["invalid_request_error", "rejected", "next"],
+    ["request_too_large", "rejected", "next"],
+    ["something_new", "server_error", "retry"],
+  ] as const)("%s → %s, %s", (type, reason, disposition) => {
+    expect(classifyErrorType(type, "m")).toMatchObject({ reason, disposition, message: "m" });
   });
 });

@@ -1,16 +1,19 @@
-import type { CcrConfig, ChainTier } from "@ccr/config";
-import { resolveTier } from "@ccr/config";
+import type { CcrConfig } from "@ccr/config";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
 import { abortableSleep } from "./abortable-sleep.js";
 import { runCascade } from "./cascade.js";
 import { describeHealth } from "./circuit-breaker.js";
+import { customRouterConfig, customRouterRequest } from "./custom-router-view.js";
 import { describeError } from "./describe-error.js";
 import { estimateInputTokens } from "./estimate-input-tokens.js";
+import { liftCredentialCooldownsOnReload } from "./lift-credential-cooldowns.js";
 import { MemoryTierStateStore } from "./memory-tier-state-store.js";
+import { resolveTarget } from "./resolve-target.js";
 import { applyCustomRoute, isOverridable, type RouteDecision, routeRequest } from "./route-request.js";
 import type { TierHealth } from "./tier-health.js";
 import { createTranslatorCache } from "./translator-cache.js";
 import type { HandleOptions, Router, RouterOptions } from "./types.js";
+import { uniqueTiers } from "./unique-tiers.js";
 
 /**
  * The router: routing plus the tier cascade, usable without the server. Give it a config and a
@@ -41,8 +44,13 @@ export function createRouter(options: RouterOptions): Router {
     const decision = routeRequest(config, request, { preset: handleOptions.preset });
     if (!options.customRouter || !isOverridable(decision)) return decision;
     let target: string | null | undefined;
+    const view = customRouterRequest(decision.request, {
+      tokenCount: decision.estimatedInputTokens,
+      requestId,
+      logger: options.logger,
+    });
     try {
-      target = await options.customRouter(decision.request, config, {
+      target = await options.customRouter(view, customRouterConfig(config), {
         scenario: decision.builtinScenario,
         estimatedInputTokens: decision.estimatedInputTokens,
         requestId,
@@ -55,22 +63,27 @@ export function createRouter(options: RouterOptions): Router {
       );
       return decision;
     }
-    if (target === null || target === undefined) return decision;
-    const tier = typeof target === "string" ? resolveTier(config, target) : undefined;
+    // As in claude-code-router, what the router left in `req.body` is what goes upstream.
+    const edited = { ...decision, request: view.body };
+    if (target === null || target === undefined) return edited;
+    const tier = typeof target === "string" ? resolveTarget(config, target) : undefined;
     if (!tier) {
       options.logger?.warn(
         { requestId, target: String(target) },
         `the custom router chose "${String(target)}", which is not a configured "provider,model"; using the built-in routing`,
       );
-      return decision;
+      return edited;
     }
-    return applyCustomRoute(config, decision, tier);
+    return applyCustomRoute(config, edited, tier);
   }
+
+  const afterReload = liftCredentialCooldownsOnReload({ store, now, logger: options.logger });
 
   return {
     async handle(request, handleOptions = {}) {
       const startedAt = now();
       const config = getConfig();
+      await afterReload(config);
       const requestId = handleOptions.requestId ?? crypto.randomUUID();
       const decision = await decide(config, request, handleOptions, requestId);
       options.metrics?.requestStart({
@@ -107,13 +120,4 @@ export function createRouter(options: RouterOptions): Router {
 
     estimateInputTokens,
   };
-}
-
-/** Every tier named in the config's chains, first appearance order, default chain first. */
-function uniqueTiers(config: CcrConfig): ChainTier[] {
-  const seen = new Map<string, ChainTier>();
-  for (const chain of Object.values(config.chains)) {
-    for (const tier of chain) if (!seen.has(tier.id)) seen.set(tier.id, tier);
-  }
-  return [...seen.values()];
 }

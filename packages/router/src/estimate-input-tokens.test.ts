@@ -42,6 +42,24 @@ describe("estimateInputTokens", () => {
     ).toBeGreaterThanOrEqual(1000);
   });
 
+  it("counts Chinese, Japanese and Korean text at about one token per character, not four", () => {
+    const chinese = "请帮我重构这个函数，并解释为什么这样更好。".repeat(3500); // 70,000 characters
+    const estimate = estimateInputTokens({
+      model: "m",
+      max_tokens: 1,
+      messages: [{ role: "user", content: `${chinese} (see src/index.ts)` }],
+    });
+    expect(estimate).toBeGreaterThan(60_000);
+    expect(estimate).toBeLessThan(80_000);
+    const mixed = estimateInputTokens({
+      model: "m",
+      max_tokens: 1,
+      messages: [{ role: "user", content: "函数".repeat(200) + "x".repeat(400) }],
+    });
+    expect(mixed).toBeGreaterThan(450);
+    expect(mixed).toBeLessThan(560);
+  });
+
   it("charges an image a flat cost instead of its base64 length", () => {
     const image = {
       type: "image" as const,
@@ -68,7 +86,7 @@ describe("estimateInputTokens", () => {
     const start = performance.now();
     for (let i = 0; i < runs; i++) estimateInputTokens(request);
     const perCallMs = (performance.now() - start) / runs;
-    // Measured ~0.006 ms here (JSON.stringify of the same request: ~0.15 ms); the bound leaves room for slow, shared runners.
+    // Measured ~0.02 ms here (JSON.stringify of the same request: ~0.15 ms); the bound leaves room for slow, shared runners.
     expect(perCallMs).toBeLessThan(0.2);
   });
 });

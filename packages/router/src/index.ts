@@ -7,7 +7,10 @@ export type { TierHealth, TierHealthRecord, TierLastError } from "./tier-health.
 export type { TierStateStore, TierStateUpdate } from "./tier-state-store.js";
 export type {
   CustomRouter,
+  CustomRouterConfig,
   CustomRouterContext,
+  CustomRouterLog,
+  CustomRouterRequest,
   HandleOptions,
   Router,
   RouterLogger,

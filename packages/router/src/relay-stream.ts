@@ -12,8 +12,9 @@ export interface RelayEnd {
 }
 
 export interface RelayOptions {
-  /** The translated stream, after its first chunk was read. */
+  /** The translated stream, after what was held before the client was answered. */
   readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  /** The held bytes: `message_start` (and pings) and the first content. */
   readonly first: Uint8Array;
   /** Ends the stream with an error frame when the upstream sends nothing for this long. */
   readonly idleTimeoutMs?: number;
@@ -21,6 +22,8 @@ export interface RelayOptions {
   readonly signal: AbortSignal;
   /** Aborts the upstream request, releasing its connection. */
   readonly abort: (reason: unknown) => void;
+  /** Drops the attempt's API_TIMEOUT_MS timer and client listener; called once, when the stream ends. */
+  readonly release: () => void;
   readonly clientSignal?: AbortSignal;
   readonly observer: StreamObserver;
   /** Called once, when the stream ends for any reason. */
@@ -28,7 +31,7 @@ export interface RelayOptions {
 }
 
 /**
- * The client's stream once the first translated chunk has arrived. From here there is no silent
+ * The client's stream once the first content event has arrived. From here there is no silent
  * retry: an upstream error, an idle upstream, a timeout or a stream that ends without `message_stop`
  * all become one Anthropic `event: error` frame and the end of the stream, so it never looks complete
  * when it is not. Pull-based: the upstream is read only as fast as the client reads.
@@ -41,6 +44,7 @@ export function relayStream(options: RelayOptions): ReadableStream<Uint8Array> {
     ended = true;
     if (result.outcome !== "ok")
       options.abort(new Error(`stream ended: ${result.message ?? result.outcome}`));
+    options.release();
     options.onEnd(result);
   };
   const fail = (

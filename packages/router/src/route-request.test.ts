@@ -106,8 +106,34 @@ describe("routeRequest: explicit routes", () => {
     expect(firstTier(ask({ model: "c,claude-x" }))).toBe("explicit → c,claude-x → a,m1 → b,m2");
   });
 
-  it("treats an unknown 'provider,model' as an ordinary model name", () => {
+  it("treats a 'provider,model' naming no configured provider as an ordinary model name", () => {
     expect(firstTier(ask({ model: "nope,model" }))).toMatch(/^default → a,m1/);
+  });
+
+  it("sends a model the provider does not list as written, as claude-code-router does", () => {
+    expect(firstTier(ask({ model: "b,qwen/qwen3-coder" }))).toBe(
+      "explicit → b,qwen/qwen3-coder → a,m1 → b,m2 → c,claude-x",
+    );
+  });
+
+  it("matches provider and model regardless of case: Claude Code lowercases /model", () => {
+    const cased = testConfig({
+      Providers: [
+        { name: "OpenRouter", api_base_url: "https://o.example/v1", models: ["moonshotai/Kimi-K2"] },
+      ],
+      Router: {
+        default: "OpenRouter,moonshotai/Kimi-K2",
+        background: "",
+        think: "",
+        longContext: "",
+        webSearch: "",
+        image: "",
+        tiers: [],
+        tierRetries: {},
+      },
+    });
+    const decision = routeRequest(cased, ask({ model: "openrouter,moonshotai/kimi-k2" }));
+    expect(decision.chain.map((tier) => tier.id)).toEqual(["OpenRouter,moonshotai/Kimi-K2"]);
   });
 
   it("routes a subagent tag and removes it from the request sent upstream", () => {

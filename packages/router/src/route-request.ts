@@ -1,15 +1,9 @@
-import {
-  type CcrConfig,
-  type ChainTier,
-  chainFor,
-  resolveTier,
-  type Scenario,
-  type TierRef,
-} from "@ccr/config";
+import { type CcrConfig, type ChainTier, chainFor, type Scenario, type TierRef } from "@ccr/config";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
 import { classifyScenario } from "./classify-scenario.js";
 import { UnknownPresetError } from "./errors.js";
 import { estimateInputTokens } from "./estimate-input-tokens.js";
+import { resolveTarget } from "./resolve-target.js";
 import { extractSubagentTag } from "./subagent-tag.js";
 
 /** What picked the first tier: a built-in scenario, or one of the routes that override it. */
@@ -64,7 +58,7 @@ export function routeRequest(
 
   const explicit = typeof request.model === "string" ? explicitTier(config, request.model) : undefined;
   if (explicit) return decide("explicit", explicit);
-  const subagent = tag ? resolveTier(config, tag.target) : undefined;
+  const subagent = tag ? resolveTarget(config, tag.target) : undefined;
   if (subagent) return decide("subagent", subagent);
   if (preset?.route) return decide("preset", preset.route);
   return {
@@ -87,5 +81,5 @@ export function applyCustomRoute(config: CcrConfig, decision: RouteDecision, fir
 }
 
 function explicitTier(config: CcrConfig, model: string): TierRef | undefined {
-  return model.includes(",") ? resolveTier(config, model) : undefined;
+  return model.includes(",") ? resolveTarget(config, model) : undefined;
 }

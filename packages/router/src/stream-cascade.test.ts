@@ -2,8 +2,14 @@ import Anthropic from "@anthropic-ai/sdk";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
 import { describe, expect, it } from "vitest";
 import { recordingMetrics } from "./__fixtures__/recording-metrics.js";
-import { openAITextChunks, type Reply, scriptedFetch, sse } from "./__fixtures__/scripted-fetch.js";
-import { A_URL, B_URL, testConfig } from "./__fixtures__/test-config.js";
+import {
+  openAIMessage,
+  openAITextChunks,
+  type Reply,
+  scriptedFetch,
+  sse,
+} from "./__fixtures__/scripted-fetch.js";
+import { A_URL, B_URL, C_URL, testConfig } from "./__fixtures__/test-config.js";
 import { createRouter } from "./create-router.js";
 
 const ask = (): AnthropicMessagesRequest => ({
@@ -115,6 +121,70 @@ describe("streams: hold until the first event", () => {
         .map((event) => event.reason),
     ).toEqual(["timeout_first_event", "timeout_first_event"]);
     expect(eventNames(await readAll(response.body)).at(-1)).toBe("message_stop");
+  });
+
+  it("holds past a role-only first chunk: an error before any content still cascades", async () => {
+    const roleOnly = { ...chunks[0]! } as Record<string, unknown>;
+    const { router, upstream, metrics } = setup({
+      [A_URL]: [
+        sse({ events: [roleOnly, { error: { message: "Rate limit exceeded", code: 429 } }] }),
+        sse({ events: [roleOnly], end: "break" }),
+      ],
+      [B_URL]: [sse({ events: chunks })],
+    });
+    const response = await router.handle(ask());
+    expect(response).toMatchObject({ tier: "b,m2" });
+    const text = await readAll(response.body);
+    expect(eventNames(text)).not.toContain("error");
+    expect(eventNames(text).filter((name) => name === "message_start")).toHaveLength(1);
+    expect(eventNames(text).at(-1)).toBe("message_stop");
+    expect(upstream.callsTo(A_URL)).toHaveLength(1);
+    expect(metrics.of("attemptEnd")[0]).toMatchObject({ tier: "a,m1", ok: false, reason: "rate_limited" });
+  });
+
+  it("a role-only first chunk and then a broken connection is retried like any failure before content", async () => {
+    const roleOnly = { ...chunks[0]! } as Record<string, unknown>;
+    const { router, upstream } = setup({
+      [A_URL]: [sse({ events: [roleOnly], end: "break" }), sse({ events: chunks })],
+    });
+    const response = await router.handle(ask());
+    expect(response).toMatchObject({ tier: "a,m1", attempts: 2 });
+    expect(eventNames(await readAll(response.body)).at(-1)).toBe("message_stop");
+    expect(upstream.callsTo(A_URL)).toHaveLength(2);
+  });
+
+  it("an Anthropic-protocol upstream whose first event is an error cascades too", async () => {
+    const overloaded = { type: "error", error: { type: "overloaded_error", message: "Overloaded" } };
+    const { router, upstream } = setup({
+      [C_URL]: [sse({ events: [overloaded], end: "close" }), sse({ events: [overloaded], end: "close" })],
+      [A_URL]: [sse({ events: chunks })],
+    });
+    const response = await router.handle({ ...ask(), model: "c,claude-x" });
+    expect(response).toMatchObject({ tier: "a,m1", attempts: 3 });
+    expect(upstream.callsTo(C_URL)).toHaveLength(2);
+    const text = await readAll(response.body);
+    expect(text).not.toContain("Overloaded");
+    expect(eventNames(text).at(-1)).toBe("message_stop");
+  });
+
+  it("an upstream that answers a streaming request with plain JSON still gives the client a complete stream", async () => {
+    const { router, upstream } = setup({ [A_URL]: [openAIMessage("hello from json")], [B_URL]: [] });
+    const response = await router.handle(ask());
+    expect(response).toMatchObject({ status: 200, stream: true, tier: "a,m1", attempts: 1 });
+    expect(upstream.callsTo(B_URL)).toHaveLength(0);
+    const client = new Anthropic({
+      apiKey: "unused",
+      fetch: async () =>
+        new Response(response.body as ReadableStream, { headers: { "content-type": "text/event-stream" } }),
+    });
+    const message = await client.messages
+      .stream({ model: "claude-sonnet-4-5", max_tokens: 100, messages: [{ role: "user", content: "hello" }] })
+      .finalMessage();
+    expect(message).toMatchObject({
+      content: [{ type: "text", text: "hello from json" }],
+      stop_reason: "end_turn",
+      usage: { input_tokens: 11, output_tokens: 7 },
+    });
   });
 
   it("a stream that ends before any event cascades", async () => {

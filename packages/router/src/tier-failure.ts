@@ -4,7 +4,8 @@ import type { FailureReason } from "@ccr/metrics";
 /** How one tier of the chain failed a request, or why it was skipped. */
 export interface TierFailure {
   readonly tier: ChainTier;
-  readonly reason: FailureReason | "cooling" | "circuit_open";
+  /** `unsuitable`: not tried, its model cannot take the request (see unsuitableTiers). */
+  readonly reason: FailureReason | "cooling" | "circuit_open" | "unsuitable";
   readonly status?: number;
   readonly message: string;
   /** Epoch ms until which the tier is unavailable (cooldown or open circuit), when known. */

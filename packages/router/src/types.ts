@@ -21,13 +21,44 @@ export interface CustomRouterContext {
   readonly preset?: string;
 }
 
+/** `req.log` of a custom router: pino's `log.info("text")` and `log.info({...}, "text")`. */
+export interface CustomRouterLog {
+  debug(objOrMessage?: unknown, message?: string): void;
+  info(objOrMessage?: unknown, message?: string): void;
+  warn(objOrMessage?: unknown, message?: string): void;
+  error(objOrMessage?: unknown, message?: string): void;
+}
+
+/**
+ * The request a custom router gets: the Anthropic fields, plus what claude-code-router's routers read —
+ * `body` (the request; edits to it are what goes upstream), `tokenCount`, `sessionId`, `log`.
+ */
+export type CustomRouterRequest = AnthropicMessagesRequest & {
+  body: AnthropicMessagesRequest;
+  readonly tokenCount: number;
+  readonly sessionId?: string;
+  readonly log: CustomRouterLog;
+};
+
+/**
+ * The config a custom router gets: the normalized config, plus `Router` (`"provider,model"` strings and
+ * `longContextThreshold`) and `Providers` (`name`, `api_base_url`, `api_key`, `models`, `transformer`) in the
+ * file's shape, as claude-code-router's routers read them.
+ */
+export type CustomRouterConfig = CcrConfig & {
+  readonly Router: Readonly<Record<string, unknown>>;
+  readonly Providers: readonly Readonly<Record<string, unknown>>[];
+};
+
 /**
  * A user's `CUSTOM_ROUTER_PATH` module: `"provider,model"` to route there, null to let the built-in
- * rules decide. Errors and unknown tiers are logged and fall back to the built-in router.
+ * rules decide. Errors and unknown tiers are logged and fall back to the built-in router. Modules
+ * written for claude-code-router (`async function router(req, config)` reading `req.body.messages`,
+ * `config.Router`) work unchanged.
  */
 export type CustomRouter = (
-  request: AnthropicMessagesRequest,
-  config: CcrConfig,
+  request: CustomRouterRequest,
+  config: CustomRouterConfig,
   context: CustomRouterContext,
 ) => Promise<string | null | undefined> | string | null | undefined;
 

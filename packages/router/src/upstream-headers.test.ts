@@ -43,3 +43,35 @@ describe("upstreamHeaders", () => {
     });
   });
 });
+
+describe("upstreamHeaders with a provider package's auth and headers", () => {
+  const packaged = (auth: ProviderConfig["auth"], protocol: "openai" | "anthropic" = "openai") => ({
+    ...provider(protocol, "sk-p"),
+    auth,
+    headers: { "X-Client": "ccr", "anthropic-version": "2024-01-01" },
+  });
+
+  it.each([
+    [{ style: "bearer" } as const, { authorization: "Bearer sk-p" }],
+    [{ style: "x-api-key" } as const, { "x-api-key": "sk-p" }],
+    [{ style: "header", header: "Api-Key" } as const, { "api-key": "sk-p" }],
+    [{ style: "none" } as const, {}],
+  ])("sends the key as %o says, with the package's static headers", (auth, sent) => {
+    expect(upstreamHeaders(packaged(auth), {}, client)).toEqual({
+      "x-client": "ccr",
+      "anthropic-version": "2024-01-01",
+      ...sent,
+      "content-type": "application/json",
+    });
+  });
+
+  it("keeps the package's anthropic-version and lets the translator override any header", () => {
+    expect(upstreamHeaders(packaged({ style: "bearer" }, "anthropic"), { "x-client": "t" }, client)).toEqual({
+      "x-client": "t",
+      "anthropic-version": "2024-01-01",
+      "anthropic-beta": "tools-2024",
+      authorization: "Bearer sk-p",
+      "content-type": "application/json",
+    });
+  });
+});
