@@ -1,4 +1,5 @@
 import { loadConfig } from "@ccr/config";
+import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { clientBaseUrl } from "../runtime/wait-for-health.js";
 import { type CommandIo, processIo } from "./command-io.js";
 
@@ -16,7 +17,11 @@ export async function activateCommand(
   let port = 3456;
   let apiKey: string | undefined;
   try {
-    const { config } = await loadConfig({ path: options.config, env: io.env });
+    const { config } = await loadConfig({
+      path: options.config,
+      env: io.env,
+      loadProviders: loadProviderPackages,
+    });
     host = config.host;
     port = config.port;
     apiKey = config.apiKey;

@@ -5,6 +5,7 @@ import { loadConfig } from "@ccr/config";
 import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, runningProxy } from "../runtime/pid-file.js";
+import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { type CommandIo, processIo } from "./command-io.js";
 
@@ -23,7 +24,8 @@ export async function codeCommand(
 ): Promise<number> {
   let apiKey: string | undefined;
   try {
-    apiKey = (await loadConfig({ path: options.config, env: io.env })).config.apiKey;
+    apiKey = (await loadConfig({ path: options.config, env: io.env, loadProviders: loadProviderPackages }))
+      .config.apiKey;
   } catch (error) {
     const failure = describeConfigFailure(error);
     io.stderr(failure.message);

@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import { loadConfig } from "@ccr/config";
 import type { Env } from "../runtime/ccr-home.js";
 import { pidFilePath, runningProxy } from "../runtime/pid-file.js";
+import { loadProviderPackages } from "../runtime/provider-packages.js";
 
 export interface ProxyTargetOptions {
   host?: string;
@@ -31,7 +32,14 @@ export async function resolveProxyTarget(options: ProxyTargetOptions, env: Env):
   const running = runningProxy(pidFilePath(env));
   let config: { host: string; port: number; apiKey?: string } | undefined;
   try {
-    config = (await loadConfig({ path: options.config, env, homeDir: env.HOME || homedir() })).config;
+    config = (
+      await loadConfig({
+        path: options.config,
+        env,
+        homeDir: env.HOME || homedir(),
+        loadProviders: loadProviderPackages,
+      })
+    ).config;
   } catch {
     config = undefined;
   }

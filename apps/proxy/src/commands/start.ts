@@ -3,6 +3,7 @@ import { describeConfig, formatIssue, loadConfig, redactSecrets } from "@ccr/con
 import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
+import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
 import { startServer } from "../server/start-server.js";
@@ -36,7 +37,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
 
   let loaded: Awaited<ReturnType<typeof loadConfig>>;
   try {
-    loaded = await loadConfig({ path: options.config, env: io.env });
+    loaded = await loadConfig({ path: options.config, env: io.env, loadProviders: loadProviderPackages });
   } catch (error) {
     const failure = describeConfigFailure(error);
     io.stderr(failure.message);
@@ -102,7 +103,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
 async function startInBackground(options: StartOptions, io: CommandIo): Promise<number> {
   // Checked here too so a bad config fails in the terminal, not in a log file.
   try {
-    await loadConfig({ path: options.config, env: io.env });
+    await loadConfig({ path: options.config, env: io.env, loadProviders: loadProviderPackages });
   } catch (error) {
     const failure = describeConfigFailure(error);
     io.stderr(failure.message);

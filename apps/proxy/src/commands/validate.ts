@@ -6,6 +6,7 @@ import {
   loadConfig,
   redactSecrets,
 } from "@ccr/config";
+import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { processIo } from "./command-io.js";
 
 export interface ValidateOptions {
@@ -33,6 +34,7 @@ export async function validateCommand(
     const { config, warnings } = await loadConfig({
       ...(options.config !== undefined && { path: options.config }),
       env,
+      loadProviders: loadProviderPackages,
     });
     const report = [describeConfig(config), ...formatWarnings(warnings), "", "Config is valid."].join("\n");
     // describeConfig prints no key; this guards against one pasted into a name or URL.

@@ -1,7 +1,15 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type CcrConfig, ConfigError, loadConfig, redactSecrets, watchConfig } from "@ccr/config";
-import { createMetrics, type Metrics } from "@ccr/metrics";
+import { join } from "node:path";
+import {
+  type CcrConfig,
+  ConfigError,
+  type LoadProviders,
+  loadConfig,
+  redactSecrets,
+  watchConfig,
+} from "@ccr/config";
+import { createMetrics, type Metrics, type ModelPrice } from "@ccr/metrics";
 import { createRouter } from "@ccr/router";
 import { createTransformerRegistry } from "@ccr/transform";
 import { serve } from "@hono/node-server";
@@ -11,6 +19,8 @@ import { createStatsRoutes } from "../routes/stats-routes.js";
 import { type Env, logDir } from "../runtime/ccr-home.js";
 import { isLoopbackHost } from "../runtime/is-loopback-host.js";
 import { loadCustomRouter, loadCustomTransformers } from "../runtime/load-extensions.js";
+import { replacePrices } from "../runtime/model-prices.js";
+import { loadProviderPackages, registerProvidedTransformers } from "../runtime/provider-packages.js";
 import { createUpstream } from "../upstream/create-upstream-fetch.js";
 import { VERSION } from "../version.js";
 import { createApp } from "./create-app.js";
@@ -81,12 +91,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const transformerNames = await loadCustomTransformers(current.customTransformers, registry);
   if (transformerNames.length > 0)
     logger.info({ transformers: transformerNames }, "custom transformers loaded");
+  // Provider packages are imported when the config is loaded; here their own transformers are registered,
+  // for the config given and for every reload.
+  const loadProviders: LoadProviders = async (refs, configPath) => {
+    const packages = await loadProviderPackages(refs, configPath);
+    const provided = registerProvidedTransformers(packages, registry);
+    if (provided.length > 0) logger.info({ transformers: provided }, "provider package transformers loaded");
+    return packages;
+  };
+  const refs = Object.values(current.providers).flatMap((provider) => provider.providerRef ?? []);
+  if (refs.length > 0)
+    await loadProviders([...new Set(refs)], current.sourcePath ?? join(process.cwd(), "config.json"));
   const customRouter = current.customRouterPath
     ? await loadCustomRouter(current.customRouterPath)
     : undefined;
 
   const upstream = createUpstream({ proxyUrl: current.proxyUrl, env });
-  const metrics = createMetrics();
+  const prices: Record<string, ModelPrice> = {};
+  replacePrices(prices, current);
+  const metrics = createMetrics({ prices });
   const declareChain = (config: CcrConfig) =>
     metrics.setChain(config.chains.default.map(({ id, provider, model }) => ({ tier: id, provider, model })));
   declareChain(current);
@@ -138,6 +161,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     // An injected logger is the embedder's to configure.
     if (ownLogger) logger.level = config.logLevel;
     declareChain(config);
+    replacePrices(prices, config);
     logger.info({ source }, "config reloaded");
     return true;
   };
@@ -154,7 +178,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             if (event.ok) apply(event.result.config, "watch");
             else reject(event.error);
           },
-          { env },
+          { env, loadProviders },
         )
       : undefined;
 
@@ -173,7 +197,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     async reload() {
       if (!options.configPath) return false;
       try {
-        const result = await loadConfig({ path: options.configPath, env });
+        const result = await loadConfig({ path: options.configPath, env, loadProviders });
         return apply(result.config, "reload");
       } catch (error) {
         reject(error);
