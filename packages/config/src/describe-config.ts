@@ -93,14 +93,14 @@ function formatTier(tier: ChainTier): string {
     r.baseBackoffMs !== d.baseBackoffMs ||
     r.backoffMultiplier !== d.backoffMultiplier ||
     r.maxBackoffMs !== d.maxBackoffMs ||
-    r.streamFirstEventTimeoutMs !== undefined ||
-    r.streamIdleTimeoutMs !== undefined;
+    r.streamFirstEventTimeoutMs !== d.streamFirstEventTimeoutMs ||
+    r.streamIdleTimeoutMs !== d.streamIdleTimeoutMs;
   if (!changed) return tier.id;
   const parts = [
     `${r.maxRetries} retries`,
     `backoff ${r.baseBackoffMs}ms×${r.backoffMultiplier}≤${r.maxBackoffMs}ms`,
   ];
-  if (r.streamFirstEventTimeoutMs !== undefined) parts.push(`first event ≤${r.streamFirstEventTimeoutMs}ms`);
-  if (r.streamIdleTimeoutMs !== undefined) parts.push(`idle ≤${r.streamIdleTimeoutMs}ms`);
+  if (r.streamFirstEventTimeoutMs !== d.streamFirstEventTimeoutMs) parts.push(`first event ≤${r.streamFirstEventTimeoutMs}ms`);
+  if (r.streamIdleTimeoutMs !== d.streamIdleTimeoutMs) parts.push(`idle ≤${r.streamIdleTimeoutMs}ms`);
   return `${tier.id} [${parts.join(", ")}]`;
 }

@@ -38,8 +38,8 @@ describe("examples/", () => {
         tier.retry.streamFirstEventTimeoutMs,
       ]),
     ).toEqual([
-      ["zai,glm-4.7", 5, undefined],
-      ["deepseek,deepseek-reasoner", 3, undefined],
+      ["zai,glm-4.7", 5, 90_000],
+      ["deepseek,deepseek-reasoner", 3, 90_000],
       ["minimax,MiniMax-M2.1", 3, 20000],
     ]);
   });

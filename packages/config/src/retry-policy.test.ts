@@ -7,12 +7,14 @@ import { parseTierRef } from "./tier-ref";
 const deepseek = parseTierRef("deepseek,deepseek-chat")!;
 
 describe("retry policy precedence", () => {
-  it("defaults to 3 retries, 100 ms doubling up to 10 s, no stream timeouts", () => {
+  it("defaults to 3 retries, 100 ms doubling up to 10 s, 90 s to a first event, 120 s idle", () => {
     expect(resolveRetryPolicy(undefined, deepseek, 0)).toEqual({
       maxRetries: 3,
       baseBackoffMs: 100,
       backoffMultiplier: 2,
       maxBackoffMs: 10_000,
+      streamFirstEventTimeoutMs: 90_000,
+      streamIdleTimeoutMs: 120_000,
     });
     expect(resolveRetryPolicy(undefined, deepseek, 0)).toEqual(DEFAULT_RETRY_POLICY);
   });
@@ -29,6 +31,8 @@ describe("retry policy precedence", () => {
       baseBackoffMs: 3,
       backoffMultiplier: 2,
       maxBackoffMs: 1,
+      streamFirstEventTimeoutMs: 90_000,
+      streamIdleTimeoutMs: 120_000,
     });
     // At another position the tier-2 entry does not apply.
     expect(resolveRetryPolicy(overrides, deepseek, 0).backoffMultiplier).toBe(1);

@@ -6,6 +6,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   baseBackoffMs: 100,
   backoffMultiplier: 2,
   maxBackoffMs: 10_000,
+  // A tier that accepts the connection and then says nothing must not hold Claude Code for the whole
+  // API_TIMEOUT_MS: after this long without a first event it counts as failed and the cascade moves on.
+  streamFirstEventTimeoutMs: 90_000,
+  // A stream that goes silent mid-answer is ended with an error frame so Claude Code retries by itself.
+  streamIdleTimeoutMs: 120_000,
 });
 
 /**
