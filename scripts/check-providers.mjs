@@ -35,8 +35,8 @@ function checkPackage(id, pending, providersDoc) {
   const name = `@ccr/provider-${id}`;
   if (!pkg) return ["package.json is missing"];
   if (pkg.name !== name) problems.push(`package.json name is "${pkg.name}", expected "${name}"`);
-  if (pkg.exports?.["."]?.source !== "./src/index.ts") {
-    problems.push('package.json exports["."] must have "source": "./src/index.ts"');
+  if (pkg.exports?.["."]?.["@ccr/source"] !== "./src/index.ts") {
+    problems.push('package.json exports["."] must have "@ccr/source": "./src/index.ts"');
   }
   for (const script of ["build", "typecheck", "test"]) {
     if (!pkg.scripts?.[script]) problems.push(`package.json has no "${script}" script`);

@@ -6,10 +6,10 @@ const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), 
 };
 
 export default defineProject({
-  resolve: { conditions: ["source"] },
+  resolve: { conditions: ["@ccr/source"] },
   // Vitest runs tests in its server (SSR) environment, whose resolver ignores `resolve.conditions`:
   // without this, workspace packages resolve to their (possibly stale) dist instead of src.
-  ssr: { resolve: { conditions: ["source", "module", "node", "development|production"] } },
+  ssr: { resolve: { conditions: ["@ccr/source", "module", "node", "development|production"] } },
   // The build injects the version (tsup `define`); tests run from source, so inject it here too.
   define: { __PACKAGE_VERSION__: JSON.stringify(pkg.version) },
   test: {

@@ -4,7 +4,7 @@ import { defineProject } from "vitest/config";
 export default defineProject({
   // The generated package lives in a temp dir outside the workspace; point its imports at the sources.
   resolve: {
-    conditions: ["source"],
+    conditions: ["@ccr/source"],
     alias: {
       "@ccr/provider/conformance": fileURLToPath(
         new URL("../../packages/provider/src/conformance/index.ts", import.meta.url),

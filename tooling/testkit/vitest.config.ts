@@ -1,6 +1,6 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  resolve: { conditions: ["source"] },
+  resolve: { conditions: ["@ccr/source"] },
   test: { include: ["src/**/*.test.ts"] },
 });

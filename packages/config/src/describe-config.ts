@@ -100,7 +100,8 @@ function formatTier(tier: ChainTier): string {
     `${r.maxRetries} retries`,
     `backoff ${r.baseBackoffMs}ms×${r.backoffMultiplier}≤${r.maxBackoffMs}ms`,
   ];
-  if (r.streamFirstEventTimeoutMs !== d.streamFirstEventTimeoutMs) parts.push(`first event ≤${r.streamFirstEventTimeoutMs}ms`);
+  if (r.streamFirstEventTimeoutMs !== d.streamFirstEventTimeoutMs)
+    parts.push(`first event ≤${r.streamFirstEventTimeoutMs}ms`);
   if (r.streamIdleTimeoutMs !== d.streamIdleTimeoutMs) parts.push(`idle ≤${r.streamIdleTimeoutMs}ms`);
   return `${tier.id} [${parts.join(", ")}]`;
 }

@@ -7,8 +7,8 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 
 export default defineProject({
   define: { __PACKAGE_VERSION__: JSON.stringify(version) },
-  resolve: { conditions: ["source"] },
+  resolve: { conditions: ["@ccr/source"] },
   // Tests run in the SSR environment, which has its own conditions: resolve workspace packages from source there too.
-  ssr: { resolve: { conditions: ["source"] } },
+  ssr: { resolve: { conditions: ["@ccr/source"] } },
   test: { include: ["src/**/*.test.ts"] },
 });

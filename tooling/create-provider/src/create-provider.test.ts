@@ -43,7 +43,7 @@ describe("createProvider", () => {
     for (const file of files) expect(read(file), file).not.toMatch(/__(NAME|CAMEL|DISPLAY|ENV)__/);
     const pkg = JSON.parse(read("packages/providers/acme-cloud/package.json"));
     expect(pkg.name).toBe("@ccr/provider-acme-cloud");
-    expect(pkg.exports["."].source).toBe("./src/index.ts");
+    expect(pkg.exports["."]["@ccr/source"]).toBe("./src/index.ts");
     expect(read("packages/providers/acme-cloud/src/index.ts")).toContain("export { acmeCloudProvider }");
     expect(read("packages/providers/acme-cloud/src/acme-cloud-provider.ts")).toContain(
       'apiKeyEnv: "ACME_CLOUD_API_KEY"',
