@@ -15,12 +15,19 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION"
 fi
 
 export CI="${CI:-true}"
+
+# The dashboard's real-terminal test drives it under tmux; install tmux where we can, else that test skips.
+if ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (timeout 180 apt-get update -qq && timeout 180 apt-get install -y -qq tmux) >/dev/null 2>&1 ||
+    echo "tmux could not be installed: the dashboard's terminal test will be skipped"
+fi
 export TURBO_TELEMETRY_DISABLED=1
 # pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules (below).
 export npm_config_update_notifier=false
 pnpm install --frozen-lockfile --config.confirmModulesPurge=false
 pnpm build
 pnpm lint
+pnpm check:providers
 pnpm typecheck
 
 report="$(mktemp -d)/vitest.json"
