@@ -14,13 +14,14 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION"
   }
 fi
 
-export CI="${CI:-true}"
-
-# The dashboard's real-terminal test drives it under tmux; install tmux where we can, else that test skips.
-if ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+# The dashboard's real-terminal test drives it under tmux. On a CI machine, install tmux when it is missing;
+# elsewhere (or when that fails) the test skips with a message.
+if [ "${CI:-}" = true ] && ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   (timeout 180 apt-get update -qq && timeout 180 apt-get install -y -qq tmux) >/dev/null 2>&1 ||
     echo "tmux could not be installed: the dashboard's terminal test will be skipped"
 fi
+
+export CI="${CI:-true}"
 export TURBO_TELEMETRY_DISABLED=1
 # pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules (below).
 export npm_config_update_notifier=false
