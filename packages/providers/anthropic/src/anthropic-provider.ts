@@ -4,7 +4,8 @@ const capabilities = { tools: true, vision: true, reasoning: true } as const;
 
 /**
  * Anthropic's own API: Claude Code's requests pass through unchanged (only the model is the
- * tier's), so thinking signatures, cache control and server tools all survive.
+ * tier's), so thinking signatures, cache control and server tools all survive; only unsigned thinking
+ * (made by another tier earlier in the session) is dropped, as Anthropic rejects it.
  *
  * Limits and prices: platform.claude.com/docs/en/about-claude/models and /pricing as mirrored by
  * models.dev (accessed 2026-11-25). Opus 5.5 limits are assumed equal to Sonnet 5.5's (unverified).
@@ -18,7 +19,9 @@ export const anthropicProvider = defineProvider({
   apiKeyEnv: "ANTHROPIC_API_KEY",
   headers: { "anthropic-version": "2023-06-01" },
   docsUrl: "https://platform.claude.com/docs/en/api/messages",
-  transformers: [],
+  // Thinking made by an OpenAI-compatible tier earlier in the session has no signature: Anthropic would
+  // reject every later turn, so it is dropped (signed thinking passes through untouched).
+  transformers: [{ name: "signedthinking" }],
   models: [
     {
       id: "claude-sonnet-5-5",

@@ -14,6 +14,7 @@ import { openaiTransformer } from "./openai-transformer.js";
 import { openrouterTransformer } from "./openrouter-transformer.js";
 import { reasoningTransformer } from "./reasoning-transformer.js";
 import { samplingTransformer } from "./sampling-transformer.js";
+import { signedthinkingTransformer } from "./signedthinking-transformer.js";
 import { streamoptionsTransformer } from "./streamoptions-transformer.js";
 import { tooluseTransformer } from "./tooluse-transformer.js";
 
@@ -35,6 +36,7 @@ export const builtinTransformers: Readonly<Record<string, TransformerFactory>> =
   openrouter: openrouterTransformer,
   reasoning: reasoningTransformer,
   sampling: samplingTransformer,
+  signedthinking: signedthinkingTransformer,
   streamoptions: streamoptionsTransformer,
   tooluse: tooluseTransformer,
 };
