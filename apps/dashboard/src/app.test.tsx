@@ -1,6 +1,6 @@
-import { render } from "ink-testing-library";
+import { cleanup, render } from "ink-testing-library";
 import { useEffect, useReducer } from "react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { failingSnapshot, healthySnapshot, T0 } from "./__fixtures__/stats-snapshots.js";
 import { App } from "./app.js";
 import type { UseStats } from "./hooks/use-stats-stream.js";
@@ -26,7 +26,15 @@ function setStats(next: StreamState) {
   for (const listener of listeners) listener();
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Rendering is not always synchronous (a lone Esc waits for the next turn) and CI machines are slow. */
+const WAIT = { timeout: 20_000, interval: 5 };
+
+/** Ink unmounts the tree when the app exits: this child's effect cleanup is the signal. */
+function ExitSignal({ onExit }: { onExit: () => void }) {
+  useEffect(() => onExit, [onExit]);
+  return null;
+}
+
 const live = (snapshot = healthySnapshot): StreamState => ({
   connection: { status: "live" },
   snapshot,
@@ -35,79 +43,85 @@ const live = (snapshot = healthySnapshot): StreamState => ({
 
 function start(initial: StreamState) {
   current = initial;
+  let exited = false;
+  const onExit = () => {
+    exited = true;
+  };
   const app = render(
-    <App url="http://127.0.0.1:3456" useStats={useFakeStats} width={80} height={24} now={() => T0} />,
+    <>
+      <App url="http://127.0.0.1:3456" useStats={useFakeStats} width={80} height={24} now={() => T0} />
+      <ExitSignal onExit={onExit} />
+    </>,
   );
-  return { ...app, frame: () => app.lastFrame() ?? "" };
+  const frame = () => app.lastFrame() ?? "";
+  return {
+    ...app,
+    frame,
+    hasExited: () => exited,
+    /** Waits until the screen shows `text`. */
+    async shows(text: string): Promise<string> {
+      await vi.waitFor(() => expect(frame()).toContain(text), WAIT);
+      return frame();
+    },
+    /** Does `action` and waits for the screen to be drawn again (Ink writes every render in tests). */
+    async redrawnAfter(action: () => void): Promise<string> {
+      const drawn = app.frames.length;
+      action();
+      await vi.waitFor(() => expect(app.frames.length).toBeGreaterThan(drawn), WAIT);
+      return frame();
+    },
+  };
 }
 
-describe("App", () => {
+afterEach(cleanup);
+
+describe("App", { timeout: 60_000 }, () => {
   it("shows new data as it arrives", async () => {
-    const { frame, unmount } = start(live());
+    const { frame, shows } = start(live());
     expect(frame()).toContain("● healthy");
     setStats(live(failingSnapshot));
-    await tick();
-    expect(frame()).toContain("◐ cooling 42s");
-    unmount();
+    await shows("◐ cooling 42s");
   });
 
   it("selects tiers with j/k and arrows, opens the detail with enter and leaves it with esc", async () => {
-    const { frame, stdin, unmount } = start(live(failingSnapshot));
-    stdin.write("j");
-    await tick();
-    stdin.write("j");
-    await tick();
-    stdin.write("k");
-    await tick();
-    stdin.write("\u001B[B");
-    await tick();
+    const { stdin, shows, redrawnAfter } = start(live(failingSnapshot));
+    // Every key changes the selection, so each one is seen before the next is typed.
+    for (const key of ["j", "j", "k", "\u001B[B"]) await redrawnAfter(() => stdin.write(key));
     stdin.write("\r");
-    await tick();
-    expect(frame()).toContain("deepseek,deepseek-chat  · position 1");
+    await shows("deepseek,deepseek-chat  · position 1");
     stdin.write("j");
-    await tick();
-    expect(frame()).toContain("minimax,MiniMax-M2  · position 2");
-    expect(frame()).toContain("connection 5");
+    expect(await shows("minimax,MiniMax-M2  · position 2")).toContain("connection 5");
+    await redrawnAfter(() => stdin.write("\u001B[A"));
     stdin.write("\u001B[A");
-    await tick();
-    stdin.write("\u001B[A");
-    await tick();
-    expect(frame()).toContain("zai,glm-4.6  · position 0");
+    await shows("zai,glm-4.6  · position 0");
     stdin.write("\u001B");
-    await tick();
-    await tick();
-    expect(frame()).toContain("recent fallbacks & failures");
-    unmount();
+    await shows("recent fallbacks & failures");
   });
 
   it("freezes the numbers while paused but still reports the connection", async () => {
-    const { frame, stdin, unmount } = start(live());
+    const { stdin, shows, redrawnAfter } = start(live());
     stdin.write("p");
-    await tick();
-    setStats(live(failingSnapshot));
-    await tick();
-    expect(frame()).toContain("[paused]");
-    expect(frame()).not.toContain("cooling");
+    await shows("[paused]");
+    expect(await redrawnAfter(() => setStats(live(failingSnapshot)))).not.toContain("cooling");
     setStats({
       ...live(failingSnapshot),
       connection: { status: "down", error: "ECONNRESET", retryAt: T0 + 1000, attempt: 1 },
     });
-    await tick();
-    expect(frame()).toContain("✗ proxy unreachable: ECONNRESET");
-    expect(frame()).not.toContain("cooling");
+    expect(await shows("✗ proxy unreachable: ECONNRESET")).not.toContain("cooling");
     stdin.write("p");
-    await tick();
-    expect(frame()).toContain("◐ cooling");
-    unmount();
+    await shows("◐ cooling");
   });
 
   it("quits on q", async () => {
-    const { stdin, frame } = start(live());
+    const { stdin, frame, frames, hasExited } = start(live());
     const before = frame();
     stdin.write("q");
-    await tick();
+    await vi.waitFor(() => expect(hasExited()).toBe(true), WAIT);
+    const drawn = frames.length;
     stdin.write("j");
-    await tick();
-    expect(frame()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(frames.length).toBe(drawn);
+    // Ink in CI mode writes a bare newline on exit; the last drawn screen is still the one before q.
+    expect(frames.filter((f) => f.trim() !== "").at(-1)).toBe(before);
   });
 });

@@ -33,10 +33,11 @@ function sse(res: ServerResponse, snapshots: number) {
   }
 }
 
+/** Waits for a state; generous, since CI runs every package's tests at once on two cores. */
 function until(
   states: StreamState[],
   predicate: (s: StreamState) => boolean,
-  timeoutMs = 3000,
+  timeoutMs = 20_000,
 ): Promise<StreamState> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
@@ -51,7 +52,7 @@ function until(
   });
 }
 
-describe("connectStatsStream", () => {
+describe("connectStatsStream", { timeout: 60_000 }, () => {
   it("reports each snapshot and sends the API key", async () => {
     let seenKey: unknown;
     const port = await listen((res, headers) => {
