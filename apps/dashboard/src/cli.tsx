@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { runDashboard } from "./index.js";
 
 const USAGE = `usage: ccr-dashboard [--host HOST] [--port PORT] [--url URL]
 
@@ -34,6 +33,10 @@ async function main(): Promise<number> {
   }
   const host = values.host ?? "127.0.0.1";
   const url = values.url ?? `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // Ink reads CI when it loads and would then draw nothing until exit; the dashboard is interactive.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const { runDashboard } = await import("./index.js");
   await runDashboard({ url, apiKey: process.env.CCR_APIKEY || undefined });
   return 0;
 }

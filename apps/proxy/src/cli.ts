@@ -90,6 +90,9 @@ program
   .option("-H, --host <host>", "host of the proxy")
   // Loaded on demand: the dashboard brings Ink and React, which `ccr start` should not pay for.
   .action(async (options) => {
+    // Ink reads CI when it loads and would then draw nothing until exit; the dashboard is interactive.
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
     const { dashboardCommand } = await import("./commands/dashboard.js");
     await run(dashboardCommand(options));
   });
