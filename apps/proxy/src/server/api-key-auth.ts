@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { requestHeader } from "./node-bindings.js";
 
 const digest = (value: string): Buffer => createHash("sha256").update(value).digest();
 
@@ -19,7 +20,7 @@ export function apiKeyAuth(expectedKey: () => string | undefined): MiddlewareHan
       cachedKey = expected;
       cachedDigest = digest(expected);
     }
-    const provided = c.req.header("x-api-key") ?? bearerToken(c.req.header("authorization"));
+    const provided = requestHeader(c, "x-api-key") ?? bearerToken(requestHeader(c, "authorization"));
     if (provided === undefined || !timingSafeEqual(digest(provided), cachedDigest!)) {
       throw new HTTPException(401, {
         message:

@@ -1,16 +1,19 @@
 import type { CcrConfig } from "@ccr/config";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
+import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { apiKeyAuth } from "./api-key-auth.js";
+import { clientSignal } from "./client-signal.js";
 import { errorResponse } from "./error-response.js";
 import { countTokensRequestSchema, messagesRequestSchema } from "./messages-request-schema.js";
 import { modelList } from "./model-list.js";
+import { nodeBindings, requestHeaders } from "./node-bindings.js";
 import type { ProxyRouter } from "./proxy-router.js";
 import { readJsonBody } from "./read-json-body.js";
 import { createRequestId } from "./request-id.js";
+import { writeEventStream } from "./write-event-stream.js";
 
 /** pino's call shape; anything with it (a test spy, a silent logger) will do. */
 export interface ProxyLogger {
@@ -51,8 +54,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(async (c, next) => {
     const requestId = createRequestId();
     c.set("requestId", requestId);
-    await next();
+    // Set before the handler so it goes into the response the handler builds: set afterwards, Hono
+    // would rebuild the finished response (and its body stream) to add it.
     c.header("request-id", requestId);
+    await next();
+    if (c.res !== RESPONSE_ALREADY_SENT && !c.res.headers.has("request-id"))
+      c.header("request-id", requestId);
   });
   app.use(apiKeyAuth(() => deps.config().apiKey));
 
@@ -68,21 +75,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   );
   app.get("/v1/models", (c) => c.json(modelList(deps.config(), deps.startedAt)));
 
-  const limit = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw new HTTPException(413, {
-        message: `request body is over the proxy's limit of ${Math.round(maxBodyBytes / 1024 / 1024)} MiB`,
-      });
-    },
-  });
-
   const messages = async (c: Context<Env>, preset: string | undefined) => {
-    const request = (await readJsonBody(c, messagesRequestSchema)) as AnthropicMessagesRequest;
+    const request = (await readJsonBody(c, messagesRequestSchema, maxBodyBytes)) as AnthropicMessagesRequest;
     const requestId = c.get("requestId");
     const started = now();
     const result = await deps.router.handle(request, {
-      signal: c.req.raw.signal,
+      signal: clientSignal(c),
       preset,
       requestId,
       clientHeaders: clientHeaders(c),
@@ -102,15 +100,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (result.body instanceof ReadableStream) {
       headers["content-type"] = "text/event-stream";
       headers["cache-control"] = "no-cache";
-      return new Response(result.body, { status: result.status, headers });
+      const node = nodeBindings(c);
+      if (!node) return c.body(result.body, result.status as ContentfulStatusCode, headers);
+      headers["request-id"] = requestId;
+      void writeEventStream(node.outgoing, result.status, headers, result.body);
+      return RESPONSE_ALREADY_SENT;
     }
     return c.json(result.body, result.status as ContentfulStatusCode, headers);
   };
 
-  app.post("/v1/messages", limit, (c) => messages(c, undefined));
-  app.post("/preset/:name/v1/messages", limit, (c) => messages(c, c.req.param("name")));
-  app.post("/v1/messages/count_tokens", limit, async (c) => {
-    const request = (await readJsonBody(c, countTokensRequestSchema)) as AnthropicMessagesRequest;
+  app.post("/v1/messages", (c) => messages(c, undefined));
+  app.post("/preset/:name/v1/messages", (c) => messages(c, c.req.param("name")));
+  app.post("/v1/messages/count_tokens", async (c) => {
+    const request = (await readJsonBody(
+      c,
+      countTokensRequestSchema,
+      maxBodyBytes,
+    )) as AnthropicMessagesRequest;
     return c.json({ input_tokens: deps.router.estimateInputTokens(request) });
   });
 
@@ -120,7 +126,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     errorResponse(c, new HTTPException(404, { message: `no route for ${c.req.method} ${c.req.path}` })),
   );
   app.onError((error, c) => {
-    if (c.req.raw.signal.aborted) {
+    if (clientSignal(c).aborted) {
       // The client left: nobody reads this answer, and it is not a server fault.
       deps.logger.info({ requestId: c.get("requestId"), path: c.req.path }, "client disconnected");
       return c.body(null, 400);
@@ -138,7 +144,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 }
 
 function clientHeaders(c: Context): Record<string, string> {
-  const all = c.req.header();
+  const all = requestHeaders(c);
   const forwarded: Record<string, string> = {};
   for (const name in all) {
     if (!CLIENT_SECRET_HEADERS.has(name)) forwarded[name] = all[name]!;

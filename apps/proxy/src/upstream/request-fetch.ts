@@ -1,5 +1,5 @@
-import { Readable } from "node:stream";
 import { type Dispatcher, request } from "undici";
+import { UpstreamResponse } from "./upstream-response.js";
 
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
@@ -21,17 +21,8 @@ export function createRequestFetch(dispatcher: Dispatcher): typeof fetch {
       signal: init.signal ?? undefined,
       dispatcher,
     });
-    const headers = new Headers();
-    for (const name in answer.headers) {
-      const value = answer.headers[name];
-      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-      else if (value !== undefined) headers.append(name, value);
-    }
-    if (method === "HEAD" || NO_BODY_STATUSES.has(answer.statusCode)) {
-      await answer.body.dump();
-      return new Response(null, { status: answer.statusCode, headers });
-    }
-    const body = Readable.toWeb(answer.body) as ReadableStream<Uint8Array>;
-    return new Response(body, { status: answer.statusCode, headers });
+    const hasBody = method !== "HEAD" && !NO_BODY_STATUSES.has(answer.statusCode);
+    if (!hasBody) await answer.body.dump();
+    return new UpstreamResponse(url, answer, hasBody);
   }) as typeof fetch;
 }
