@@ -15,6 +15,8 @@ const writeTo = args.includes("--write") ? args[args.indexOf("--write") + 1] : u
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const children = [];
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
 
 function startChild(command, argv, options = {}) {
   const child = spawn(command, argv, { stdio: ["ignore", "pipe", "pipe"], ...options });
@@ -227,7 +229,16 @@ if (writeTo) {
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
     `Each cell is the median of ${rounds} interleaved rounds of ${durationMs / 1000} s; req/s counts complete responses (last byte read).`,
   ].join(" ");
-  writeFileSync(path.resolve(writeTo), `${header}\n\n${table}\n\n${summary.join("\n\n")}\n`);
+  const results = `${START}\n${header}\n\n${table}\n\n${summary.join("\n\n")}\n${END}`;
+  const file = path.resolve(writeTo);
+  // The results replace the marked block of a hand-written page, or make a page of their own.
+  const page = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const at = page.indexOf(START);
+  const end = page.indexOf(END);
+  writeFileSync(
+    file,
+    at >= 0 && end > at ? page.slice(0, at) + results + page.slice(end + END.length) : `${page}${results}\n`,
+  );
   console.log(`\nwritten to ${writeTo}`);
 }
 stopAll();
