@@ -199,6 +199,7 @@ for (const c of cases) {
   });
 }
 const rss = rssMiB(ccr.pid);
+const peerRss = peer ? rssMiB(peer.child.pid) : undefined;
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 const lines = [];
@@ -218,7 +219,7 @@ for (const { c, results } of rows) {
 const addedMs = median(viaCcr) - median(direct);
 const summary = [
   `Added latency, small request, concurrency 1: ${fmt(addedMs, 3)} ms median (direct ${fmt(median(direct), 3)} ms, via CCR ${fmt(median(viaCcr), 3)} ms).`,
-  `CCR resident memory after the run: ${fmt(rss, 1)} MiB.`,
+  `Resident memory after the run: CCR ${fmt(rss, 1)} MiB${peer ? `, claude-code-router ${fmt(peerRss, 1)} MiB` : ""}.`,
 ];
 const table = lines.join("\n");
 console.log(`${table}\n\n${summary.join("\n")}`);
