@@ -93,10 +93,13 @@ export function createRouter(options: RouterOptions): Router {
         estimatedInputTokens: decision.estimatedInputTokens,
         chain: decision.chain.map((tier) => ({ tier: tier.id, provider: tier.provider, model: tier.model })),
       });
-      options.logger?.debug(
-        { requestId, scenario: decision.scenario, chain: decision.chain.map((tier) => tier.id) },
-        `routing to ${decision.chain[0]?.id ?? "no tier"} (${decision.scenario})`,
-      );
+      const logger = options.logger;
+      if (logger && logger.isLevelEnabled?.("debug") !== false) {
+        logger.debug(
+          { requestId, scenario: decision.scenario, chain: decision.chain.map((tier) => tier.id) },
+          `routing to ${decision.chain[0]?.id ?? "no tier"} (${decision.scenario})`,
+        );
+      }
       return runCascade(deps, {
         config,
         decision,

@@ -73,7 +73,7 @@ function sessionIdOf(request: AnthropicMessagesRequest): string | undefined {
 /** pino's call styles, `log.info("text")` and `log.info({...}, "text")`, onto the router's logger. */
 function pinoStyleLog(requestId: string, logger: RouterLogger | undefined): CustomRouterLog {
   const at =
-    (level: keyof RouterLogger) =>
+    (level: "debug" | "info" | "warn" | "error") =>
     (first?: unknown, second?: unknown): void => {
       if (logger === undefined) return;
       if (first instanceof Error) {

@@ -2,7 +2,8 @@ import type { FailureReason } from "@ccr/metrics";
 import { UpstreamResponseError } from "@ccr/transform";
 import { describeError } from "./describe-error.js";
 import { errorFrame } from "./error-frame.js";
-import { ReadDeadlineError, readWithDeadline } from "./read-with-deadline.js";
+import { IdleDeadlineReader } from "./idle-deadline-reader.js";
+import { ReadDeadlineError } from "./read-with-deadline.js";
 import type { StreamObserver } from "./stream-observer.js";
 
 export interface RelayEnd {
@@ -38,10 +39,12 @@ export interface RelayOptions {
  */
 export function relayStream(options: RelayOptions): ReadableStream<Uint8Array> {
   const { reader, observer } = options;
+  const upstream = new IdleDeadlineReader(reader, options.idleTimeoutMs, options.signal);
   let ended = false;
   const end = (result: RelayEnd) => {
     if (ended) return;
     ended = true;
+    upstream.dispose();
     if (result.outcome !== "ok")
       options.abort(new Error(`stream ended: ${result.message ?? result.outcome}`));
     options.release();
@@ -77,7 +80,7 @@ export function relayStream(options: RelayOptions): ReadableStream<Uint8Array> {
       async pull(controller) {
         let result: ReadableStreamReadResult<Uint8Array>;
         try {
-          result = await readWithDeadline(reader, options.idleTimeoutMs, options.signal);
+          result = await upstream.read();
         } catch (error) {
           if (options.clientSignal?.aborted) {
             controller.close();

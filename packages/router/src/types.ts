@@ -11,6 +11,8 @@ export interface RouterLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
+  /** pino's level check: when present, per-request debug lines are not even built while debug is off. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 export interface CustomRouterContext {

@@ -3,6 +3,7 @@ import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { encodeSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
+import { terminateQuietly } from "../terminate-quietly.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
@@ -33,7 +34,7 @@ export function anthropicPassthroughStream(requestedModel: string): TransformStr
     controller.enqueue(
       encodeSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message))),
     );
-    controller.terminate();
+    terminateQuietly(controller);
   };
 
   const onEvent = (event: SseEvent) => {
@@ -43,7 +44,7 @@ export function anthropicPassthroughStream(requestedModel: string): TransformStr
       if (!started) return fail(upstreamAnthropicError(parse(event.data)));
       controller.enqueue(encodeSseEvent("error", event.data));
       closed = true;
-      controller.terminate();
+      terminateQuietly(controller);
       return;
     }
     if (type === "ping" && !started) return;

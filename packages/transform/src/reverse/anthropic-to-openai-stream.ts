@@ -3,6 +3,7 @@ import { upstreamAnthropicError } from "../passthrough/upstream-anthropic-error.
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { encodeSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
+import { terminateQuietly } from "../terminate-quietly.js";
 import type { AnthropicStreamEvent, AnthropicUsage } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIChunkDelta, OpenAIFinishReason } from "../types/openai.js";
 import { anthropicUsageToOpenAI } from "./anthropic-usage-to-openai.js";
@@ -59,7 +60,7 @@ export function anthropicToOpenAIStream(
     if (!started) return controller.error(error);
     const body = { error: { message: error.message, type: error.errorType, code: error.status } };
     controller.enqueue(encodeSseEvent(undefined, JSON.stringify(body)));
-    controller.terminate();
+    terminateQuietly(controller);
   };
 
   const onEvent = (event: SseEvent) => {
@@ -123,7 +124,7 @@ export function anthropicToOpenAIStream(
         }
         controller.enqueue(DONE);
         closed = true;
-        controller.terminate();
+        terminateQuietly(controller);
         return;
       case "error":
         fail(upstreamAnthropicError(data));

@@ -5,6 +5,7 @@ import { mapFinishReason } from "../response/map-finish-reason.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { formatSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
+import { terminateQuietly } from "../terminate-quietly.js";
 import type { TranslationContext } from "../translation-context.js";
 import type { AnthropicStreamEvent } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
@@ -69,7 +70,7 @@ export function openAIToAnthropicStream(
     }
     pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
     emitPending();
-    controller.terminate();
+    terminateQuietly(controller);
   };
 
   const complete = () => {
@@ -77,7 +78,7 @@ export function openAIToAnthropicStream(
     closed = true;
     builder.end();
     emitPending();
-    controller.terminate();
+    terminateQuietly(controller);
   };
 
   const translate = (chunk: OpenAIChatChunk) => {
