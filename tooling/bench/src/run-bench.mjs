@@ -1,7 +1,7 @@
 // pnpm bench: CCR beside a bare Node relay and claude-code-router, on the same fake upstream, in one run.
 // Prints a Markdown table of medians and ratios; `--write FILE` also saves it with the date and machine.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
