@@ -1,5 +1,5 @@
 import type { FailureReason } from "@ccr/metrics";
-import type { UpstreamResponseError } from "@ccr/transform";
+import { anthropicErrorStatus, type UpstreamResponseError } from "@ccr/transform";
 
 /** What the cascade does after a failed attempt. */
 export type Disposition =
@@ -64,22 +64,9 @@ export function classifyUpstreamError(error: UpstreamResponseError, retryAfterMs
   return classifyStatus(error.status, error.message, retryAfterMs);
 }
 
-/** Anthropic error types by the HTTP status they stand for (the inverse of the transform's mapping). */
-const ERROR_TYPE_STATUS: Readonly<Record<string, number>> = {
-  invalid_request_error: 400,
-  authentication_error: 401,
-  billing_error: 402,
-  permission_error: 403,
-  not_found_error: 404,
-  request_too_large: 413,
-  rate_limit_error: 429,
-  timeout_error: 504,
-  overloaded_error: 529,
-};
-
 /** An Anthropic `event: error` frame that arrived before any content: classified by its error type. */
 export function classifyErrorType(type: string, message: string, retryAfterMs?: number): AttemptFailure {
-  return classifyStatus(ERROR_TYPE_STATUS[type] ?? 500, message, retryAfterMs);
+  return classifyStatus(anthropicErrorStatus(type), message, retryAfterMs);
 }
 
 export function connectionFailure(message: string): AttemptFailure {

@@ -30,6 +30,7 @@ export type * from "./types/openai.js";
 
 // --- transformers, per-tier translator, reverse direction, passthrough ---
 
+export { anthropicErrorStatus } from "./passthrough/anthropic-error-status.js";
 export { anthropicPassthroughResponse } from "./passthrough/anthropic-passthrough-response.js";
 export { anthropicPassthroughStream } from "./passthrough/anthropic-passthrough-stream.js";
 export { anthropicToOpenAIResponse } from "./reverse/anthropic-to-openai-response.js";
