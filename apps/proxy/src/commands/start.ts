@@ -3,6 +3,7 @@ import { describeConfig, formatIssue, loadConfig, redactSecrets } from "@ccr/con
 import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
+import { tuneHeap } from "../runtime/tune-heap.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
@@ -44,6 +45,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
     return failure.exitCode;
   }
 
+  tuneHeap();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
