@@ -3,8 +3,8 @@ import { describeConfig, formatIssue, loadConfig, redactSecrets } from "@ccr/con
 import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
-import { tuneHeap } from "../runtime/tune-heap.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
+import { tuneHeap } from "../runtime/tune-heap.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
 import { startServer } from "../server/start-server.js";

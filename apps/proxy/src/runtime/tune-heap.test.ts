@@ -15,7 +15,9 @@ describe("tuneHeap", () => {
     const script = `require("node:v8").setFlagsFromString(${JSON.stringify(flag)}); console.log("ok")`;
     const run = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
     expect(`${run.stdout}${run.stderr}`.trim()).toBe("ok");
-    const typo = spawnSync(process.execPath, ["-e", script.replace("growing", "grwing")], { encoding: "utf8" });
+    const typo = spawnSync(process.execPath, ["-e", script.replace("growing", "grwing")], {
+      encoding: "utf8",
+    });
     expect(`${typo.stdout}${typo.stderr}`).toMatch(/unrecognized flag/);
   });
 });
