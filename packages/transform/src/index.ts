@@ -18,7 +18,12 @@ export { createSseParser } from "./sse/create-sse-parser.js";
 export { encodeSseEvent, formatSseEvent } from "./sse/encode-sse-event.js";
 export type { SseEvent } from "./sse/sse-event.js";
 export type { StreamTranslationOptions } from "./stream/openai-to-anthropic-stream.js";
-export { openAIToAnthropicStream } from "./stream/openai-to-anthropic-stream.js";
+export {
+  openAIToAnthropicStream,
+  openAIToAnthropicTranslation,
+} from "./stream/openai-to-anthropic-stream.js";
+export type { StreamTranslation } from "./stream/stream-translation.js";
+export { translationStream } from "./stream/stream-translation.js";
 export { normalizeToolId } from "./tool-ids.js";
 export { MAX_TOOL_NAME_LENGTH, restoreToolName, shortenToolName } from "./tool-names.js";
 export type { TranslationContext } from "./translation-context.js";
@@ -32,7 +37,10 @@ export type * from "./types/openai.js";
 
 export { anthropicErrorStatus } from "./passthrough/anthropic-error-status.js";
 export { anthropicPassthroughResponse } from "./passthrough/anthropic-passthrough-response.js";
-export { anthropicPassthroughStream } from "./passthrough/anthropic-passthrough-stream.js";
+export {
+  anthropicPassthroughStream,
+  anthropicPassthroughTranslation,
+} from "./passthrough/anthropic-passthrough-stream.js";
 export { anthropicToOpenAIResponse } from "./reverse/anthropic-to-openai-response.js";
 export type { ReverseStreamOptions } from "./reverse/anthropic-to-openai-stream.js";
 export { anthropicToOpenAIStream } from "./reverse/anthropic-to-openai-stream.js";

@@ -1,9 +1,9 @@
 import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
-import { encodeSseEvent } from "../sse/encode-sse-event.js";
+import { formatSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
-import { terminateQuietly } from "../terminate-quietly.js";
+import { type StreamTranslation, translationStream } from "../stream/stream-translation.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
@@ -21,20 +21,25 @@ const MAX_NOISE_CHARS = 2000;
  * an `event: error` frame instead of passing for a complete reply.
  */
 export function anthropicPassthroughStream(requestedModel: string): TransformStream<Uint8Array, Uint8Array> {
-  let controller!: TransformStreamDefaultController<Uint8Array>;
+  return translationStream(() => anthropicPassthroughTranslation(requestedModel));
+}
+
+/** The same passthrough as {@link anthropicPassthroughStream}, as synchronous steps. */
+export function anthropicPassthroughTranslation(requestedModel: string): StreamTranslation {
   let started = false;
   let stopped = false;
   let closed = false;
   let noise = "";
+  let pending = "";
+  const addNoise = (text: string) => {
+    if (noise.length < MAX_NOISE_CHARS) noise += text.slice(0, MAX_NOISE_CHARS);
+  };
 
   const fail = (error: UpstreamResponseError) => {
     if (closed) return;
     closed = true;
-    if (!started) return controller.error(error);
-    controller.enqueue(
-      encodeSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message))),
-    );
-    terminateQuietly(controller);
+    if (!started) throw error;
+    pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
   };
 
   const onEvent = (event: SseEvent) => {
@@ -42,9 +47,8 @@ export function anthropicPassthroughStream(requestedModel: string): TransformStr
     const type = event.event ?? typeOf(event.data);
     if (type === "error") {
       if (!started) return fail(upstreamAnthropicError(parse(event.data)));
-      controller.enqueue(encodeSseEvent("error", event.data));
+      pending += formatSseEvent("error", event.data);
       closed = true;
-      terminateQuietly(controller);
       return;
     }
     if (type === "ping" && !started) return;
@@ -52,68 +56,66 @@ export function anthropicPassthroughStream(requestedModel: string): TransformStr
       const parsed = parse(event.data) as { message?: Record<string, unknown> } | undefined;
       if (parsed?.message) {
         started = true;
-        controller.enqueue(
-          encodeSseEvent(
-            type,
-            JSON.stringify({ ...parsed, message: { ...parsed.message, model: requestedModel } }),
-          ),
+        pending += formatSseEvent(
+          type,
+          JSON.stringify({ ...parsed, message: { ...parsed.message, model: requestedModel } }),
         );
         return;
       }
     }
-    if (!started) {
-      if (noise.length < MAX_NOISE_CHARS) noise += event.data.slice(0, MAX_NOISE_CHARS);
-      return;
-    }
+    if (!started) return addNoise(event.data);
     if (type === "message_stop") stopped = true;
-    controller.enqueue(encodeSseEvent(type, event.data));
+    pending += formatSseEvent(type, event.data);
   };
 
-  let parser!: ReturnType<typeof createSseParser>;
-  return new TransformStream<Uint8Array, Uint8Array>({
-    start(c) {
-      controller = c;
-      parser = createSseParser(onEvent, {
-        onInvalidLine(line) {
-          if (noise.length < MAX_NOISE_CHARS) noise += line.slice(0, MAX_NOISE_CHARS);
-        },
-      });
+  const parser = createSseParser(onEvent, { onInvalidLine: addNoise });
+  const take = () => {
+    const out = pending;
+    pending = "";
+    return out;
+  };
+
+  return {
+    get done() {
+      return closed;
     },
-    transform(bytes) {
-      if (closed) return;
+    push(bytes) {
+      if (closed) return "";
       try {
         parser.feed(bytes);
       } catch (error) {
-        if (UpstreamResponseError.isInstance(error)) fail(error);
-        else throw error;
+        if (!UpstreamResponseError.isInstance(error) || closed) throw error;
+        fail(error);
       }
+      return take();
     },
-    flush() {
-      if (closed) return;
+    end() {
+      if (closed) return "";
       parser.end();
-      if (closed) return;
-      if (stopped) {
+      if (closed || stopped) {
         closed = true;
-        return;
+        return take();
       }
       if (!started && noise !== "") {
         const body = parse(noise);
-        return fail(
+        fail(
           body === undefined
             ? new UpstreamResponseError({ status: 502, message: `upstream error: ${noise.slice(0, 500)}` })
             : upstreamAnthropicError(body),
         );
+      } else {
+        fail(
+          new UpstreamResponseError({
+            status: 502,
+            message: started
+              ? "upstream stream ended unexpectedly"
+              : "upstream stream ended before sending any data",
+          }),
+        );
       }
-      fail(
-        new UpstreamResponseError({
-          status: 502,
-          message: started
-            ? "upstream stream ended unexpectedly"
-            : "upstream stream ended before sending any data",
-        }),
-      );
+      return take();
     },
-  });
+  };
 }
 
 function parse(data: string): unknown {

@@ -5,11 +5,11 @@ import { mapFinishReason } from "../response/map-finish-reason.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { formatSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
-import { terminateQuietly } from "../terminate-quietly.js";
 import type { TranslationContext } from "../translation-context.js";
 import type { AnthropicStreamEvent } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
 import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
+import { type StreamTranslation, translationStream } from "./stream-translation.js";
 
 export type StreamTranslationOptions = {
   /** Rewrites each upstream chunk before translation: return a replacement, several chunks, or null to drop it. */
@@ -21,8 +21,6 @@ export type StreamTranslationOptions = {
    */
   onFlush?: () => OpenAIChatChunk | OpenAIChatChunk[] | null;
 };
-
-const encoder = new TextEncoder();
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
 const MAX_NOISE_CHARS = 2000;
@@ -45,16 +43,20 @@ export function openAIToAnthropicStream(
   context: TranslationContext,
   options: StreamTranslationOptions = {},
 ): TransformStream<Uint8Array, Uint8Array> {
-  let controller!: TransformStreamDefaultController<Uint8Array>;
-  let builder!: AnthropicStreamBuilder;
+  return translationStream(() => openAIToAnthropicTranslation(context, options));
+}
+
+/** The same translation as {@link openAIToAnthropicStream}, as synchronous steps. */
+export function openAIToAnthropicTranslation(
+  context: TranslationContext,
+  options: StreamTranslationOptions = {},
+): StreamTranslation {
   let closed = false;
-  /** Output of the current input read, enqueued as one piece when the read is processed. */
+  /** Output of the current input read, returned as one piece when the read is processed. */
   let pending = "";
-  const emitPending = () => {
-    if (pending === "") return;
-    controller.enqueue(encoder.encode(pending));
-    pending = "";
-  };
+  const builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
+    pending += formatSseEvent(event.type, JSON.stringify(event));
+  });
   let noise = "";
   const addNoise = (text: string) => {
     if (noise.length < MAX_NOISE_CHARS)
@@ -64,21 +66,14 @@ export function openAIToAnthropicStream(
   const fail = (error: UpstreamResponseError) => {
     if (closed) return;
     closed = true;
-    if (!builder.hasStarted) {
-      controller.error(error);
-      return;
-    }
+    if (!builder.hasStarted) throw error;
     pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
-    emitPending();
-    terminateQuietly(controller);
   };
 
   const complete = () => {
     if (closed) return;
     closed = true;
     builder.end();
-    emitPending();
-    terminateQuietly(controller);
   };
 
   const translate = (chunk: OpenAIChatChunk) => {
@@ -149,41 +144,18 @@ export function openAIToAnthropicStream(
     translateAll(options.onFlush());
   };
 
-  let parser!: ReturnType<typeof createSseParser>;
-  return new TransformStream<Uint8Array, Uint8Array>({
-    start(c) {
-      controller = c;
-      builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
-        pending += formatSseEvent(event.type, JSON.stringify(event));
-      });
-      parser = createSseParser(onEvent, { onInvalidLine: addNoise });
-    },
-    transform(bytes) {
-      if (closed) return;
-      guard(() => parser.feed(bytes));
-      if (!closed) emitPending();
-    },
-    flush() {
-      if (closed) return;
-      guard(() => parser.end());
-      if (closed) return;
-      guard(flushHooks);
-      if (closed) return;
-      if (builder.isFinished) complete();
-      else fail(endedError(noise, builder.hasStarted));
-    },
-  });
+  const parser = createSseParser(onEvent, { onInvalidLine: addNoise });
 
   /**
    * A failure inside translation (an oversized event, a transformer's
    * onChunk throwing) must still end the client's stream cleanly: as an
    * error frame once output began, as the stream's error before that.
    */
-  function guard(step: () => void): void {
+  const guard = (step: () => void): void => {
     try {
       step();
     } catch (error) {
-      if (UpstreamResponseError.isInstance(error)) {
+      if (UpstreamResponseError.isInstance(error) && !closed) {
         fail(error);
         return;
       }
@@ -197,7 +169,34 @@ export function openAIToAnthropicStream(
         }),
       );
     }
-  }
+  };
+
+  const take = () => {
+    const out = pending;
+    pending = "";
+    return out;
+  };
+
+  return {
+    get done() {
+      return closed;
+    },
+    push(bytes) {
+      if (closed) return "";
+      guard(() => parser.feed(bytes));
+      return take();
+    },
+    end() {
+      if (closed) return "";
+      guard(() => parser.end());
+      if (!closed) guard(flushHooks);
+      if (!closed) {
+        if (builder.isFinished) complete();
+        else fail(endedError(noise, builder.hasStarted));
+      }
+      return take();
+    },
+  };
 }
 
 /**

@@ -1,10 +1,17 @@
 import { isOpenAIErrorBody } from "../errors/openai-error-message.js";
 import { anthropicPassthroughResponse } from "../passthrough/anthropic-passthrough-response.js";
-import { anthropicPassthroughStream } from "../passthrough/anthropic-passthrough-stream.js";
+import {
+  anthropicPassthroughStream,
+  anthropicPassthroughTranslation,
+} from "../passthrough/anthropic-passthrough-stream.js";
 import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request.js";
 import type { RequestTranslationOptions } from "../request/request-translation-options.js";
 import { openAIToAnthropicResponse } from "../response/openai-to-anthropic-response.js";
-import { openAIToAnthropicStream } from "../stream/openai-to-anthropic-stream.js";
+import {
+  openAIToAnthropicStream,
+  openAIToAnthropicTranslation,
+  type StreamTranslationOptions,
+} from "../stream/openai-to-anthropic-stream.js";
 import type { TierContext, Transformer } from "../transformer/transformer.js";
 import { createTransformerRegistry, type TransformerRegistry } from "../transformer/transformer-registry.js";
 import { createTranslationContext } from "../translation-context.js";
@@ -48,6 +55,12 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
   const openaiResponseHooks = protocol === "openai" ? hooks(reversed, "openaiResponse") : [];
   const chunkHookFactories = reversed.filter((t) => t.openaiChunks);
   const streamHooks = reversed.filter((t) => t.openaiStream);
+
+  /** The tier's chunk hooks, fresh for one stream (they may hold state, such as chunks held back). */
+  const chunkOptions = (context: TierContext): StreamTranslationOptions => {
+    const onChunk = composeChunkHooks(chunkHookFactories.map((t) => t.openaiChunks!(context)));
+    return onChunk ? { onChunk, ...(onChunk.flush ? { onFlush: onChunk.flush } : {}) } : {};
+  };
 
   return {
     protocol,
@@ -95,13 +108,15 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
       return openAIToAnthropicResponse(openai, context.translation);
     },
 
+    streamTranslation(context) {
+      if (protocol === "anthropic") return anthropicPassthroughTranslation(context.requestedModel);
+      if (streamHooks.length > 0) return undefined;
+      return openAIToAnthropicTranslation(context.translation, chunkOptions(context));
+    },
+
     stream(context) {
       if (protocol === "anthropic") return anthropicPassthroughStream(context.requestedModel);
-      const onChunk = composeChunkHooks(chunkHookFactories.map((t) => t.openaiChunks!(context)));
-      const translate = openAIToAnthropicStream(
-        context.translation,
-        onChunk ? { onChunk, ...(onChunk.flush ? { onFlush: onChunk.flush } : {}) } : {},
-      );
+      const translate = openAIToAnthropicStream(context.translation, chunkOptions(context));
       if (streamHooks.length === 0) return translate;
       const input = new TransformStream<Uint8Array, Uint8Array>();
       let upstream = input.readable;

@@ -1,3 +1,4 @@
+import type { StreamTranslation } from "../stream/stream-translation.js";
 import type { TierContext, TierProtocol, TransformerSpec } from "../transformer/transformer.js";
 import type { TransformerRegistry } from "../transformer/transformer-registry.js";
 import type { AnthropicMessage, AnthropicMessagesRequest } from "../types/anthropic.js";
@@ -43,4 +44,10 @@ export interface TierTranslator {
    * later errors become `event: error` frames.
    */
   stream(context: TierContext): TransformStream<Uint8Array, Uint8Array>;
+  /**
+   * The same translation as `stream`, as synchronous steps for a caller that reads the upstream body
+   * itself; undefined when a transformer of the tier rewrites the upstream stream as a web stream
+   * (`openaiStream`), which only `stream` can run.
+   */
+  streamTranslation(context: TierContext): StreamTranslation | undefined;
 }
