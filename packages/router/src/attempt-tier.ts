@@ -7,6 +7,7 @@ import {
   type TierTranslator,
   UpstreamResponseError,
 } from "@ccr/transform";
+import { type ChunkReader, upstreamChunks } from "./chunk-reader.js";
 import {
   type AttemptFailure,
   apiTimeout,
@@ -21,6 +22,7 @@ import { HeldEvents } from "./held-events.js";
 import { messageToSse } from "./message-to-sse.js";
 import { retryAfterFromHeaders } from "./parse-retry-after.js";
 import { ReadDeadlineError, readWithDeadline } from "./read-with-deadline.js";
+import { TranslatingReader } from "./translating-reader.js";
 import { upstreamHeaders } from "./upstream-headers.js";
 
 export interface AttemptInput {
@@ -41,7 +43,7 @@ export type AttemptResult =
   | {
       readonly kind: "stream";
       /** The translated stream, read up to its first content event. */
-      readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+      readonly reader: ChunkReader;
       /** What was read of it: the held `message_start` (and pings) and the first content. */
       readonly first: Uint8Array;
       /** Aborts the upstream: client abort, API_TIMEOUT_MS. */
@@ -86,8 +88,11 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
     });
     if (!response.ok) return failed(await statusFailure(response, input));
 
-    if (input.stream && response.body && isEventStream(response)) {
-      const reader = response.body.pipeThrough(input.translator.stream(translated.context)).getReader();
+    const reader =
+      input.stream && isEventStream(response)
+        ? translatedStream(response, input.translator, translated.context)
+        : undefined;
+    if (reader) {
       const held = new HeldEvents();
       for (;;) {
         const chunk = await readWithDeadline(reader, undefined, signal);
@@ -138,7 +143,7 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
       streaming = true;
       return {
         kind: "stream",
-        reader: new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }).getReader(),
+        reader: ENDED,
         first: messageToSse(message),
         signal,
         abort: attempt.abort,
@@ -168,6 +173,12 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
     }
   }
 }
+
+/** A stream with nothing after what was held. */
+const ENDED: ChunkReader = {
+  read: async () => ({ done: true, value: undefined }),
+  cancel: async () => {},
+};
 
 /** API_TIMEOUT_MS ran out during an attempt. */
 class ApiTimeoutError extends Error {
@@ -241,6 +252,18 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/** The upstream's SSE, translated; read without web streams when the body and the translation allow it. */
+function translatedStream(
+  response: Response,
+  translator: TierTranslator,
+  context: TierRequest["context"],
+): ChunkReader | undefined {
+  const translation = translator.streamTranslation(context);
+  const source = translation && upstreamChunks(response);
+  if (translation && source) return new TranslatingReader(source, translation);
+  return response.body?.pipeThrough(translator.stream(context)).getReader();
 }
 
 function isEventStream(response: Response): boolean {

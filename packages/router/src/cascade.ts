@@ -17,9 +17,10 @@ import type { AttemptFailure } from "./classify-outcome.js";
 import { describeError } from "./describe-error.js";
 import { messageUsage } from "./message-usage.js";
 import { MAX_RETRY_AFTER_MS } from "./parse-retry-after.js";
-import { type RelayEnd, relayStream } from "./relay-stream.js";
+import { type RelayEnd, StreamRelay } from "./relay-stream.js";
 import type { RouteDecision } from "./route-request.js";
 import { StreamObserver } from "./stream-observer.js";
+import { streamResponse } from "./stream-response.js";
 import type { TierFailure } from "./tier-failure.js";
 import type { TierHealthRecord } from "./tier-health.js";
 import type { TierStateStore } from "./tier-state-store.js";
@@ -276,7 +277,7 @@ class Cascade {
     });
     const observer = new StreamObserver();
     const provider = this.#input.config.providers[tier.provider]!;
-    const body = relayStream({
+    const relay = new StreamRelay({
       reader: result.reader,
       first: result.first,
       idleTimeoutMs: tier.retry.streamIdleTimeoutMs,
@@ -290,7 +291,7 @@ class Cascade {
     metrics?.streamStart({ requestId: this.#input.requestId, ...labels(tier) });
     headers["content-type"] = "text/event-stream";
     headers["cache-control"] = "no-cache";
-    return { status: 200, headers, body, stream: true, tier: tier.id, attempts: this.#attempts };
+    return streamResponse(headers, relay, tier.id, this.#attempts);
   }
 
   #streamEnded(

@@ -75,4 +75,26 @@ describe("IdleDeadlineReader", () => {
     await expect(upstream.read()).rejects.toBe("gone");
     expect(state.cancelled).toBe("gone");
   });
+
+  it("gives up on time even when cancelling the source does not settle the pending read", async () => {
+    // An async iterator over a Node stream runs return() only after its pending next() settles.
+    let cancelled: unknown;
+    const never = {
+      read: () => new Promise<ReadableStreamReadResult<Uint8Array>>(() => {}),
+      cancel: async (reason?: unknown) => {
+        cancelled = reason;
+      },
+    };
+    const controller = new AbortController();
+    const upstream = new IdleDeadlineReader(never, 30, controller.signal);
+    const start = performance.now();
+    await expect(upstream.read()).rejects.toBeInstanceOf(ReadDeadlineError);
+    expect(performance.now() - start).toBeLessThan(1_000);
+    expect(cancelled).toBeInstanceOf(ReadDeadlineError);
+
+    const aborted = new IdleDeadlineReader(never, undefined, controller.signal);
+    const pending = aborted.read();
+    controller.abort(new Error("client gone"));
+    await expect(pending).rejects.toThrow("client gone");
+  });
 });

@@ -1,3 +1,4 @@
+import type { ChunkReader } from "./chunk-reader.js";
 import { ReadDeadlineError } from "./read-with-deadline.js";
 
 /**
@@ -10,7 +11,7 @@ import { ReadDeadlineError } from "./read-with-deadline.js";
  * left of the current read's deadline) instead of a promise, a timer and a listener per read.
  */
 export class IdleDeadlineReader<T> {
-  readonly #reader: ReadableStreamDefaultReader<T>;
+  readonly #reader: ChunkReader<T>;
   readonly #timeoutMs: number | undefined;
   readonly #signal: AbortSignal;
   readonly #onAbort = () => this.#giveUp(this.#signal.reason);
@@ -19,8 +20,9 @@ export class IdleDeadlineReader<T> {
   #reading = false;
   #failed = false;
   #failure: unknown;
+  #abandon: ((reason: unknown) => void) | undefined;
 
-  constructor(reader: ReadableStreamDefaultReader<T>, timeoutMs: number | undefined, signal: AbortSignal) {
+  constructor(reader: ChunkReader<T>, timeoutMs: number | undefined, signal: AbortSignal) {
     this.#reader = reader;
     this.#timeoutMs = timeoutMs;
     this.#signal = signal;
@@ -36,8 +38,12 @@ export class IdleDeadlineReader<T> {
     }
     this.#reading = true;
     try {
-      // Giving up cancels the reader, which settles this read as done: the failure is what it means.
-      const result = await this.#reader.read();
+      // Giving up settles this read at once: a cancelled web reader would settle it as done, but an async
+      // iterator runs `return()` only after its pending `next()`, which an idle upstream never settles.
+      const result = await new Promise<ReadableStreamReadResult<T>>((resolve, reject) => {
+        this.#abandon = reject;
+        this.#reader.read().then(resolve, reject);
+      });
       if (this.#failed) throw this.#failure;
       return result;
     } catch (error) {
@@ -45,6 +51,7 @@ export class IdleDeadlineReader<T> {
       throw error;
     } finally {
       this.#reading = false;
+      this.#abandon = undefined;
     }
   }
 
@@ -71,5 +78,6 @@ export class IdleDeadlineReader<T> {
     this.#failure = reason;
     this.dispose();
     this.#reader.cancel(reason).catch(() => {});
+    this.#abandon?.(reason);
   }
 }

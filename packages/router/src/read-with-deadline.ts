@@ -1,3 +1,4 @@
+import type { ChunkReader } from "./chunk-reader.js";
 /** The deadline of a {@link readWithDeadline} passed before the stream produced a chunk. */
 export class ReadDeadlineError extends Error {
   constructor(readonly timeoutMs: number) {
@@ -12,7 +13,7 @@ export class ReadDeadlineError extends Error {
  * is cancelled, which releases the upstream connection.
  */
 export function readWithDeadline<T>(
-  reader: ReadableStreamDefaultReader<T>,
+  reader: ChunkReader<T>,
   timeoutMs: number | undefined,
   signal: AbortSignal,
 ): Promise<ReadableStreamReadResult<T>> {
@@ -50,7 +51,7 @@ export function readWithDeadline<T>(
   });
 }
 
-function giveUp<T>(reader: ReadableStreamDefaultReader<T>, reason: unknown): Promise<never> {
+function giveUp<T>(reader: ChunkReader<T>, reason: unknown): Promise<never> {
   reader.cancel(reason).catch(() => {});
   return Promise.reject(reason);
 }

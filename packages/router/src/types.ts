@@ -1,6 +1,7 @@
 import type { CcrConfig } from "@ccr/config";
 import type { MetricsSink } from "@ccr/metrics";
 import type { AnthropicMessagesRequest, TransformerRegistry } from "@ccr/transform";
+import type { ChunkReader } from "./chunk-reader.js";
 import type { RouteDecision, RouteOptions } from "./route-request.js";
 import type { TierHealth } from "./tier-health.js";
 import type { TierStateStore } from "./tier-state-store.js";
@@ -98,6 +99,11 @@ export interface RouterResponse {
   readonly headers: Record<string, string>;
   /** Anthropic SSE bytes when `stream` is true; otherwise JSON: the message or an Anthropic error body. */
   readonly body: ReadableStream<Uint8Array> | unknown;
+  /**
+   * When `stream` is true, the same SSE bytes as `body` without building a web stream (cheaper on Node 20).
+   * Read one or the other, not both.
+   */
+  readonly reader?: ChunkReader;
   readonly stream: boolean;
   /** `"provider,model"` of the tier that answered. */
   readonly tier?: string;

@@ -27,7 +27,7 @@ interface Call {
 function scriptedRouter(answer: (call: Call) => RouterResponse | Promise<RouterResponse>) {
   const calls: Call[] = [];
   const router: ProxyRouter = {
-    async handle(request, options) {
+    async handle(request, options = {}) {
       const call = { request, options };
       calls.push(call);
       return answer(call);

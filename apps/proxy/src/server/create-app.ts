@@ -97,13 +97,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
       "response started",
     );
     const headers = result.headers;
-    if (result.body instanceof ReadableStream) {
+    if (result.stream) {
       headers["content-type"] = "text/event-stream";
       headers["cache-control"] = "no-cache";
       const node = nodeBindings(c);
-      if (!node) return c.body(result.body, result.status as ContentfulStatusCode, headers);
+      if (!node) return c.body(result.body as ReadableStream, result.status as ContentfulStatusCode, headers);
       headers["request-id"] = requestId;
-      void writeEventStream(node.outgoing, result.status, headers, result.body);
+      const reader = result.reader ?? (result.body as ReadableStream<Uint8Array>).getReader();
+      void writeEventStream(node.outgoing, result.status, headers, reader);
       return RESPONSE_ALREADY_SENT;
     }
     return c.json(result.body, result.status as ContentfulStatusCode, headers);

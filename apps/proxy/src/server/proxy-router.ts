@@ -1,28 +1,12 @@
-import type { AnthropicMessagesRequest } from "@ccr/transform";
+import type { HandleOptions, Router, RouterResponse } from "@ccr/router";
 
 /**
  * What the HTTP layer needs from a router. `@ccr/router`'s router satisfies it; tests of the routes
  * pass a small scripted one.
  */
-export interface ProxyRouter {
-  handle(request: AnthropicMessagesRequest, options: RouterHandleOptions): Promise<RouterResponse>;
-  estimateInputTokens(request: AnthropicMessagesRequest): number;
-}
+export type ProxyRouter = Pick<Router, "handle" | "estimateInputTokens">;
 
-export interface RouterHandleOptions {
-  /** Aborted when the client goes away: the router must abort the upstream request. */
-  signal?: AbortSignal;
-  preset?: string;
-  requestId?: string;
-  clientHeaders?: Record<string, string>;
-}
+/** Aborting `signal` (the client went away) must abort the upstream request. */
+export type RouterHandleOptions = HandleOptions;
 
-export interface RouterResponse {
-  status: number;
-  headers: Record<string, string>;
-  /** Anthropic SSE bytes when `stream`, otherwise a JSON value (a message or an error body). */
-  body: unknown;
-  stream: boolean;
-  tier?: string;
-  attempts: number;
-}
+export type { RouterResponse };

@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import type { ChunkReader } from "@ccr/router";
 
 /**
  * Writes an SSE stream straight to the Node response, its head with the first chunk in one write
@@ -10,9 +11,8 @@ export async function writeEventStream(
   outgoing: ServerResponse,
   status: number,
   headers: Record<string, string>,
-  body: ReadableStream<Uint8Array>,
+  reader: ChunkReader,
 ): Promise<void> {
-  const reader = body.getReader();
   let gone = false;
   const onClose = () => {
     gone = true;

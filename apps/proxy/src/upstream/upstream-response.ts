@@ -1,13 +1,15 @@
 import { Readable } from "node:stream";
+import type { IterableBodyResponse } from "@ccr/router";
 import type { Dispatcher } from "undici";
 
 /**
  * A standard `Response` over an undici `request` answer that builds the costly parts only when asked:
- * `headers` on first read, and the web `body` stream only for a caller that streams. `text()` and
- * `json()` read the Node stream directly, so a JSON answer never goes through web streams (on Node 20,
- * building a `Response` and its stream costs more than the rest of the proxy's own work on a small request).
+ * `headers` on first read, and the web `body` stream only for a caller that wants one. `text()`, `json()`
+ * and `chunks()` read the Node stream directly, so neither a JSON answer nor a stream the router translates
+ * goes through web streams (on Node 20, building a `Response` and its streams costs more than the rest of
+ * the proxy's own work on a small request).
  */
-export class UpstreamResponse implements Response {
+export class UpstreamResponse implements IterableBodyResponse {
   readonly status: number;
   readonly ok: boolean;
   readonly redirected = false;
@@ -48,6 +50,11 @@ export class UpstreamResponse implements Response {
 
   get bodyUsed(): boolean {
     return this.#body ? this.#body.locked : this.#answer.body.readableEnded;
+  }
+
+  /** The body as it arrives; ending the iteration early destroys it, which aborts the upstream request. */
+  chunks(): AsyncIterable<Uint8Array> {
+    return this.#answer.body;
   }
 
   text(): Promise<string> {
