@@ -55,7 +55,7 @@ export function openAIToAnthropicTranslation(
   /** Output of the current input read, returned as one piece when the read is processed. */
   let pending = "";
   const builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
-    pending += formatSseEvent(event.type, JSON.stringify(event));
+    pending += sseFrame(event);
   });
   let noise = "";
   const addNoise = (text: string) => {
@@ -197,6 +197,32 @@ export function openAIToAnthropicTranslation(
       return take();
     },
   };
+}
+
+/**
+ * `formatSseEvent(event.type, JSON.stringify(event))`, byte for byte but
+ * cheaper, as this runs for every output event: JSON.stringify never writes
+ * a raw line break, so the data is always one line, and the deltas that make
+ * up most of a reply are written around their one string (in the key order
+ * the builder gives them) instead of stringified as a whole object.
+ */
+function sseFrame(event: AnthropicStreamEvent): string {
+  if (event.type === "content_block_delta") {
+    const delta = event.delta;
+    switch (delta.type) {
+      case "text_delta":
+        return deltaFrame(event.index, '"text_delta","text"', delta.text);
+      case "thinking_delta":
+        return deltaFrame(event.index, '"thinking_delta","thinking"', delta.thinking);
+      case "input_json_delta":
+        return deltaFrame(event.index, '"input_json_delta","partial_json"', delta.partial_json);
+    }
+  }
+  return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+function deltaFrame(index: number, typeAndKey: string, value: string): string {
+  return `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":${typeAndKey}:${JSON.stringify(value)}}}\n\n`;
 }
 
 /**
