@@ -62,10 +62,11 @@ function freePort() {
   return 20000 + Math.floor(Math.random() * 20000);
 }
 
-function rssMiB(pid) {
+/** Resident memory now (VmRSS) and the most the process ever held (VmHWM, its peak under load). */
+function memoryMiB(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return kb / 1024;
+  const kb = (field) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
 let shuttingDown = false;
@@ -198,8 +199,8 @@ for (const c of cases) {
     results: results.map((r) => ({ rps: median(r.rps), p50: median(r.p50), errors: r.errors })),
   });
 }
-const rss = rssMiB(ccr.pid);
-const peerRss = peer ? rssMiB(peer.child.pid) : undefined;
+const memory = memoryMiB(ccr.pid);
+const peerMemory = peer ? memoryMiB(peer.child.pid) : undefined;
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 const lines = [];
@@ -219,7 +220,7 @@ for (const { c, results } of rows) {
 const addedMs = median(viaCcr) - median(direct);
 const summary = [
   `Added latency, small request, concurrency 1: ${fmt(addedMs, 3)} ms median (direct ${fmt(median(direct), 3)} ms, via CCR ${fmt(median(viaCcr), 3)} ms).`,
-  `Resident memory after the run: CCR ${fmt(rss, 1)} MiB${peer ? `, claude-code-router ${fmt(peerRss, 1)} MiB` : ""}.`,
+  `Resident memory after the run: CCR ${fmt(memory.rss, 1)} MiB (peak ${fmt(memory.peak, 1)} MiB)${peer ? `, claude-code-router ${fmt(peerMemory.rss, 1)} MiB (peak ${fmt(peerMemory.peak, 1)} MiB)` : ""}.`,
 ];
 const table = lines.join("\n");
 console.log(`${table}\n\n${summary.join("\n")}`);
