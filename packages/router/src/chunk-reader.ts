@@ -9,22 +9,15 @@ export interface ChunkReader<T = Uint8Array> {
   cancel(reason?: unknown): Promise<void>;
 }
 
-/** A `fetch` answer that can also hand its body over as an async iterable, read without a web stream. */
-export interface IterableBodyResponse extends Response {
-  chunks(): AsyncIterable<Uint8Array>;
+/** A `fetch` answer that can also hand its body over as a {@link ChunkReader}, read without a web stream. */
+export interface ChunkedBodyResponse extends Response {
+  chunks(): ChunkReader;
 }
 
 /** The upstream body of `response`, through `chunks()` when it has one, else through its web stream. */
 export function upstreamChunks(response: Response): ChunkReader | undefined {
-  const iterable = (response as Partial<IterableBodyResponse>).chunks;
-  if (typeof iterable !== "function") return response.body?.getReader();
-  const iterator = iterable.call(response)[Symbol.asyncIterator]();
-  return {
-    read: () => iterator.next() as Promise<ReadableStreamReadResult<Uint8Array>>,
-    async cancel() {
-      await iterator.return?.();
-    },
-  };
+  const chunks = (response as Partial<ChunkedBodyResponse>).chunks;
+  return typeof chunks === "function" ? chunks.call(response) : response.body?.getReader();
 }
 
 /** A reader as a web stream, built only for a caller that asks for one. */

@@ -1,3 +1,5 @@
+import { SseFrames } from "./sse-frames.js";
+
 /** What the events held so far say: keep holding, content has begun, or the upstream failed before any. */
 export type HeldVerdict =
   | { readonly kind: "wait" }
@@ -13,22 +15,17 @@ const PREAMBLE = new Set(["message_start", "ping"]);
  */
 export class HeldEvents {
   readonly #chunks: Uint8Array[] = [];
-  readonly #decoder = new TextDecoder();
-  #pending = "";
+  readonly #frames = new SseFrames();
 
   add(chunk: Uint8Array): HeldVerdict {
     this.#chunks.push(chunk);
-    const text = this.#pending + this.#decoder.decode(chunk, { stream: true });
-    const end = text.lastIndexOf("\n\n");
-    this.#pending = end < 0 ? text : text.slice(end + 2);
-    if (end < 0) return { kind: "wait" };
-    for (const frame of text.slice(0, end).split("\n\n")) {
-      const event = /^event: ?(\S+)/m.exec(frame)?.[1];
-      if (event === undefined || PREAMBLE.has(event)) continue;
-      if (event === "error") return { kind: "error", ...errorOf(frame) };
-      return { kind: "content" };
-    }
-    return { kind: "wait" };
+    let verdict: HeldVerdict = { kind: "wait" };
+    this.#frames.scan(chunk, (name, frame) => {
+      if (PREAMBLE.has(name)) return true;
+      verdict = name === "error" ? { kind: "error", ...errorOf(frame()) } : { kind: "content" };
+      return false;
+    });
+    return verdict;
   }
 
   /** Every held byte, in order: what the client gets first. */
@@ -46,7 +43,7 @@ export class HeldEvents {
 
 function errorOf(frame: string): { type: string; message: string } {
   const data = frame
-    .split("\n")
+    .split(/\r?\n/)
     .filter((line) => line.startsWith("data:"))
     .map((line) => line.slice(line.startsWith("data: ") ? 6 : 5))
     .join("\n");

@@ -1,16 +1,16 @@
 import type { TokenUsage } from "@ccr/metrics";
+import { SseFrames } from "./sse-frames.js";
 
-const WATCHED = /^event: ?(message_start|message_delta|message_stop|error)\r?$/m;
+const WATCHED = new Set(["message_start", "message_delta", "message_stop", "error"]);
 
 /**
  * Watches the translated Anthropic SSE on its way to the client, without altering it: usage from
  * `message_start` and `message_delta` (for metrics), whether `message_stop` arrived (a stream that
  * ends without it was truncated), and whether an `error` frame was sent. Only the few frames it
- * needs are JSON-parsed; content deltas are skipped by their event line.
+ * needs are decoded and JSON-parsed; content deltas are skipped by their event line.
  */
 export class StreamObserver {
-  readonly #decoder = new TextDecoder();
-  #pending = "";
+  readonly #frames = new SseFrames();
   #input?: number;
   #output?: number;
   #cacheRead?: number;
@@ -19,15 +19,9 @@ export class StreamObserver {
   error?: { readonly type: string; readonly message: string };
 
   observe(chunk: Uint8Array): void {
-    const text = this.#pending + this.#decoder.decode(chunk, { stream: true });
-    const normalized = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
-    const end = normalized.lastIndexOf("\n\n");
-    if (end < 0) {
-      this.#pending = normalized;
-      return;
-    }
-    this.#pending = normalized.slice(end + 2);
-    for (const frame of normalized.slice(0, end).split("\n\n")) this.#frame(frame);
+    this.#frames.scan(chunk, (name, frame) => {
+      if (WATCHED.has(name)) this.#frame(name, frame());
+    });
   }
 
   usage(): TokenUsage | undefined {
@@ -40,10 +34,7 @@ export class StreamObserver {
     };
   }
 
-  #frame(frame: string): void {
-    const match = WATCHED.exec(frame);
-    if (!match) return;
-    const event = match[1];
+  #frame(event: string, frame: string): void {
     if (event === "message_stop") {
       this.completed = true;
       return;
@@ -72,7 +63,7 @@ export class StreamObserver {
 
 function frameData(frame: string): unknown {
   let data = "";
-  for (const line of frame.split("\n")) {
+  for (const line of frame.split(/\r?\n/)) {
     if (line.startsWith("data:")) data += (data ? "\n" : "") + line.slice(line.startsWith("data: ") ? 6 : 5);
   }
   try {

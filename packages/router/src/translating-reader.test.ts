@@ -1,11 +1,10 @@
-import { Readable } from "node:stream";
 import {
   createTranslationContext,
   openAIToAnthropicTranslation,
   UpstreamResponseError,
 } from "@ccr/transform";
 import { describe, expect, it } from "vitest";
-import { type IterableBodyResponse, upstreamChunks } from "./chunk-reader.js";
+import { type ChunkedBodyResponse, type ChunkReader, upstreamChunks } from "./chunk-reader.js";
 import { TranslatingReader } from "./translating-reader.js";
 
 const encoder = new TextEncoder();
@@ -16,17 +15,23 @@ const chunk = (delta: object, finish: string | null = null) => ({
 });
 
 /** A Response whose body may only be read through `chunks()`: touching `body` fails the test. */
-function iterableResponse(pieces: (string | Uint8Array)[], onDestroy?: () => void): IterableBodyResponse {
-  const node = Readable.from(pieces.map((piece) => Buffer.from(piece)));
-  if (onDestroy) node.once("close", onDestroy);
+function chunkedResponse(pieces: (string | Uint8Array)[], onCancel?: () => void): ChunkedBodyResponse {
+  const queue = pieces.map((piece) => (typeof piece === "string" ? encoder.encode(piece) : piece));
+  const reader: ChunkReader = {
+    read: async () => {
+      const value = queue.shift();
+      return value ? { done: false, value } : { done: true, value: undefined };
+    },
+    cancel: async () => onCancel?.(),
+  };
   return Object.defineProperties(new Response(null), {
-    chunks: { value: () => node },
+    chunks: { value: () => reader },
     body: {
       get() {
         throw new Error("the web body was built");
       },
     },
-  }) as IterableBodyResponse;
+  }) as ChunkedBodyResponse;
 }
 
 async function readAll(reader: TranslatingReader): Promise<string> {
@@ -41,7 +46,7 @@ async function readAll(reader: TranslatingReader): Promise<string> {
 
 const translation = () => openAIToAnthropicTranslation(createTranslationContext("claude-sonnet-4-5"));
 
-describe("TranslatingReader over an iterable body", () => {
+describe("TranslatingReader over a chunked body", () => {
   it("translates the upstream without building a web stream, whatever the chunk boundaries", async () => {
     const text = sse(
       chunk({ role: "assistant", content: "" }),
@@ -50,14 +55,14 @@ describe("TranslatingReader over an iterable body", () => {
     );
     const cut = text.indexOf("é") + 1; // inside the two bytes of é
     const bytes = encoder.encode(text);
-    const response = iterableResponse([bytes.slice(0, cut), bytes.slice(cut), "data: [DONE]\n\n"]);
+    const response = chunkedResponse([bytes.slice(0, cut), bytes.slice(cut), "data: [DONE]\n\n"]);
     const out = await readAll(new TranslatingReader(upstreamChunks(response)!, translation()));
     expect(out).toMatch(/"text":"héllo"/);
     expect(out).toMatch(/event: message_stop\n/);
   });
 
   it("rejects the read with the upstream's error when it fails before any output", async () => {
-    const response = iterableResponse([sse({ error: { message: "quota exceeded", code: 429 } })]);
+    const response = chunkedResponse([sse({ error: { message: "quota exceeded", code: 429 } })]);
     const reader = new TranslatingReader(upstreamChunks(response)!, translation());
     const failure = await reader.read().catch((error: unknown) => error);
     expect(UpstreamResponseError.isInstance(failure)).toBe(true);
@@ -65,16 +70,15 @@ describe("TranslatingReader over an iterable body", () => {
   });
 
   it("drops the rest of an upstream that lingers after [DONE]", async () => {
-    let destroyed = false;
-    const response = iterableResponse(
+    let cancelled = false;
+    const response = chunkedResponse(
       [sse(chunk({ content: "hi" }), chunk({}, "stop")) + "data: [DONE]\n\n", "data: late\n\n"],
       () => {
-        destroyed = true;
+        cancelled = true;
       },
     );
     const reader = new TranslatingReader(upstreamChunks(response)!, translation());
     expect(await readAll(reader)).toMatch(/event: message_stop\n/);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(destroyed).toBe(true);
+    expect(cancelled).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
-import type { IterableBodyResponse } from "@ccr/router";
+import type { ChunkedBodyResponse, ChunkReader } from "@ccr/router";
 import type { Dispatcher } from "undici";
+import { NodeBodyReader } from "./node-body-reader.js";
 
 /**
  * A standard `Response` over an undici `request` answer that builds the costly parts only when asked:
@@ -9,7 +10,7 @@ import type { Dispatcher } from "undici";
  * goes through web streams (on Node 20, building a `Response` and its streams costs more than the rest of
  * the proxy's own work on a small request).
  */
-export class UpstreamResponse implements IterableBodyResponse {
+export class UpstreamResponse implements ChunkedBodyResponse {
   readonly status: number;
   readonly ok: boolean;
   readonly redirected = false;
@@ -52,9 +53,9 @@ export class UpstreamResponse implements IterableBodyResponse {
     return this.#body ? this.#body.locked : this.#answer.body.readableEnded;
   }
 
-  /** The body as it arrives; ending the iteration early destroys it, which aborts the upstream request. */
-  chunks(): AsyncIterable<Uint8Array> {
-    return this.#answer.body;
+  /** The body as it arrives; cancelling drops the rest, aborting the upstream request if it is still sending. */
+  chunks(): ChunkReader {
+    return new NodeBodyReader(this.#answer.body);
   }
 
   text(): Promise<string> {
