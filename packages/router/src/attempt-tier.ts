@@ -78,6 +78,8 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
       : setTimeout(() => attempt.abort(new ReadDeadlineError(firstEventTimeoutMs)), firstEventTimeoutMs);
   let response: Response | undefined;
   let streaming = false;
+  /** The upstream's whole body was read: its request is over, with nothing left to abort. */
+  let bodyRead = false;
 
   try {
     response = await input.fetch(input.provider.endpointUrl, {
@@ -86,7 +88,11 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
       body: typeof translated.body === "string" ? translated.body : JSON.stringify(translated.body),
       signal,
     });
-    if (!response.ok) return failed(await statusFailure(response, input));
+    if (!response.ok) {
+      const failure = await statusFailure(response, input);
+      bodyRead = true;
+      return failed(failure);
+    }
 
     const reader =
       input.stream && isEventStream(response)
@@ -128,6 +134,7 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
     }
 
     const body = await readJson(response);
+    bodyRead = true;
     if (body === undefined) {
       return failed({
         reason: "server_error",
@@ -168,11 +175,14 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
     // Whatever was not handed to the client is released now: no socket, timer or listener outlives an
     // attempt that ends here; a stream's are released when the relay ends.
     if (!streaming) {
-      attempt.abort(new Error("attempt finished"));
+      if (!bodyRead) attempt.abort(ATTEMPT_FINISHED);
       attempt.release();
     }
   }
 }
+
+/** Why an attempt that ended before reading its whole answer aborts it; nobody reads its stack. */
+const ATTEMPT_FINISHED = new Error("attempt finished");
 
 /** A stream with nothing after what was held. */
 const ENDED: ChunkReader = {

@@ -14,6 +14,7 @@ import type { ProxyRouter } from "./proxy-router.js";
 import { readJsonBody } from "./read-json-body.js";
 import { createRequestId } from "./request-id.js";
 import { writeEventStream } from "./write-event-stream.js";
+import { writeJson } from "./write-json.js";
 
 /** pino's call shape; anything with it (a test spy, a silent logger) will do. */
 export interface ProxyLogger {
@@ -97,17 +98,20 @@ export function createApp(deps: AppDeps): Hono<Env> {
       "response started",
     );
     const headers = result.headers;
+    const node = nodeBindings(c);
     if (result.stream) {
       headers["content-type"] = "text/event-stream";
       headers["cache-control"] = "no-cache";
-      const node = nodeBindings(c);
       if (!node) return c.body(result.body as ReadableStream, result.status as ContentfulStatusCode, headers);
       headers["request-id"] = requestId;
       const reader = result.reader ?? (result.body as ReadableStream<Uint8Array>).getReader();
       void writeEventStream(node.outgoing, result.status, headers, reader);
       return RESPONSE_ALREADY_SENT;
     }
-    return c.json(result.body, result.status as ContentfulStatusCode, headers);
+    if (!node) return c.json(result.body, result.status as ContentfulStatusCode, headers);
+    headers["request-id"] = requestId;
+    writeJson(node.outgoing, result.status, headers, result.body);
+    return RESPONSE_ALREADY_SENT;
   };
 
   app.post("/v1/messages", (c) => messages(c, undefined));
