@@ -11,6 +11,7 @@ function scanAll(bytes: Uint8Array, cuts: number[]): { name: string; frame: stri
   for (let i = 1; i < points.length; i++) {
     frames.scan(bytes.slice(points[i - 1], points[i]), (name, frame) => {
       seen.push({ name, frame: frame() });
+      return true;
     });
   }
   return seen;
@@ -58,9 +59,9 @@ describe("SseFrames", () => {
       return false;
     });
     expect(names).toEqual(["ping"]);
-    frames.scan(encoder.encode("event: error\ndata: {}\n"), (name) => void names.push(name));
+    frames.scan(encoder.encode("event: error\ndata: {}\n"), (name) => names.push(name) > 0);
     expect(names).toEqual(["ping"]);
-    frames.scan(encoder.encode("\n"), (name) => void names.push(name));
+    frames.scan(encoder.encode("\n"), (name) => names.push(name) > 0);
     expect(names).toEqual(["ping", "error"]);
   });
 });

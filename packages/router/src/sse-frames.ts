@@ -14,10 +14,10 @@ export class SseFrames {
   #pending: Buffer | undefined;
 
   /**
-   * Calls `visit` with the name of each complete frame the chunk finishes, in order, until it returns
-   * false; `frame()` decodes the frame being visited.
+   * Calls `visit` with the name of each complete frame the chunk finishes, in order, while it returns
+   * true; `frame()` decodes the frame being visited.
    */
-  scan(chunk: Uint8Array, visit: (name: string, frame: () => string) => boolean | void): void {
+  scan(chunk: Uint8Array, visit: (name: string, frame: () => string) => boolean): void {
     let bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.#pending) bytes = Buffer.concat([this.#pending, bytes]);
     const end = completeFramesEnd(bytes);
@@ -32,7 +32,7 @@ export class SseFrames {
         const name = bytes.toString("latin1", nameStart, nameEnd);
         const line = at;
         const frame = () => bytes.toString("utf8", frameStart(bytes, line), frameEnd(bytes, lineEnd, end));
-        if (visit(name, frame) === false) return;
+        if (!visit(name, frame)) return;
       }
       at = bytes.indexOf(EVENT_FIELD, at + EVENT_FIELD.length);
     }

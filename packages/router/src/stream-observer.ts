@@ -21,6 +21,7 @@ export class StreamObserver {
   observe(chunk: Uint8Array): void {
     this.#frames.scan(chunk, (name, frame) => {
       if (WATCHED.has(name)) this.#frame(name, frame());
+      return true;
     });
   }
 
