@@ -64,4 +64,17 @@ describe("SseFrames", () => {
     frames.scan(encoder.encode("\n"), (name) => names.push(name) > 0);
     expect(names).toEqual(["ping", "error"]);
   });
+
+  it("visits only the event lines asked for, in order", () => {
+    const frames = new SseFrames(["event: message_", "event: error"]);
+    const names: string[] = [];
+    const text = [
+      "event: message_start\ndata: {}\n\n",
+      'event: content_block_delta\ndata: {"text":"\\nevent: error"}\n\n',
+      "event: error\ndata: {}\n\n",
+      "event: message_stop\ndata: {}\n\n",
+    ].join("");
+    frames.scan(encoder.encode(text), (name) => names.push(name) > 0);
+    expect(names).toEqual(["message_start", "error", "message_stop"]);
+  });
 });

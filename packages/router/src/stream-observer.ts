@@ -10,7 +10,8 @@ const WATCHED = new Set(["message_start", "message_delta", "message_stop", "erro
  * needs are decoded and JSON-parsed; content deltas are skipped by their event line.
  */
 export class StreamObserver {
-  readonly #frames = new SseFrames();
+  // The formatter of every stream the router relays writes `event: ` with its space.
+  readonly #frames = new SseFrames(["event: message_", "event: error"]);
   #input?: number;
   #output?: number;
   #cacheRead?: number;
