@@ -53,6 +53,10 @@ export class StreamRelay implements ChunkReader {
     this.#upstream = new IdleDeadlineReader(options.reader, options.idleTimeoutMs, options.signal);
   }
 
+  get finished(): boolean {
+    return this.#closed;
+  }
+
   async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
     if (this.#closed) return DONE;
     const first = this.#first;

@@ -22,17 +22,23 @@ export async function writeEventStream(
   if (outgoing.destroyed) return onClose();
   outgoing.writeHead(status, headers);
   outgoing.once("close", onClose);
+  /** The stream's last chunk, when the reader knows it: it leaves with the end of the response, in one write. */
+  let last: Uint8Array | undefined;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done || gone) break;
+      if (reader.finished) {
+        last = value;
+        break;
+      }
       if (!outgoing.write(value) && !outgoing.destroyed) await drained(outgoing);
     }
   } catch {
     // Only a cancelled stream rejects: the router turns upstream failures into an error frame and an end.
   } finally {
     outgoing.off("close", onClose);
-    if (!gone) outgoing.end();
+    if (!gone) outgoing.end(last);
   }
 }
 
