@@ -4,6 +4,7 @@ import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
+import { releaseHeapWhenIdle } from "../runtime/release-heap-when-idle.js";
 import { tuneHeap } from "../runtime/tune-heap.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
@@ -76,6 +77,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
   io.stdout(`${redactSecrets(describeConfig(listening), loaded.config)}\n`);
   io.stdout(`Use it: ccr code, or eval "$(ccr activate)" and run claude\n`);
 
+  const stopHeapRelease = releaseHeapWhenIdle(server.activity);
   return new Promise<number>((resolveExit) => {
     let stopping = false;
     const onReload = () => void server.reload();
@@ -86,6 +88,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
         process.exit(1);
       }
       stopping = true;
+      stopHeapRelease();
       io.stdout(`CCR shutting down (${signal}): letting active requests finish\n`);
       void server.close().then(() => {
         io.stdout("CCR stopped\n");

@@ -26,6 +26,7 @@ import { VERSION } from "../version.js";
 import { createApp } from "./create-app.js";
 import { trackConnections } from "./graceful-close.js";
 import { StartError } from "./start-error.js";
+import { type Activity, trackActivity } from "./track-activity.js";
 
 export interface StartServerOptions {
   config: CcrConfig;
@@ -56,6 +57,8 @@ export interface RunningServer {
   readonly port: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Requests received and in flight. */
+  activity(): Activity;
   /** The config new requests use. */
   config(): CcrConfig;
   /** Re-reads `configPath`: true when applied, false when invalid (the old config stays). */
@@ -145,6 +148,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   boundPort = (server.address() as AddressInfo).port;
   const connections = trackConnections(server);
+  const activity = trackActivity(server);
 
   const apply = (config: CcrConfig, source: string): boolean => {
     if (!config.apiKey && !isLoopbackHost(host)) {
@@ -193,6 +197,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: boundPort,
     logger,
     metrics,
+    activity,
     config: () => current,
     async reload() {
       if (!options.configPath) return false;
