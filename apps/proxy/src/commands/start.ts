@@ -5,6 +5,7 @@ import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { releaseHeapWhenIdle } from "../runtime/release-heap-when-idle.js";
+import { tuneHeap } from "../runtime/tune-heap.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
 import { startServer } from "../server/start-server.js";
@@ -45,6 +46,7 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
     return failure.exitCode;
   }
 
+  tuneHeap();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
