@@ -44,9 +44,8 @@ export function releaseHeapWhenIdle(activity: () => Activity, options: IdleHeapO
 }
 
 /**
- * V8's `gc()`, which Node exposes only under `--expose-gc` (the flag holds for contexts made after it), in
- * its memory-reducing flavour: a plain full collection frees the heap but V8 keeps the freed pages for
- * later, so the process's resident memory would not drop.
+ * V8's `gc()`, which Node exposes only under `--expose-gc`: set at run time, the flag holds for contexts
+ * made after it, so one new context hands the function over, and the flag is turned off again.
  */
 function exposeGc(): (() => void) | undefined {
   const gc = (globalThis as { gc?: unknown }).gc ?? runInContextWithGc();
