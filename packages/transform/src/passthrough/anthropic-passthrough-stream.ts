@@ -1,3 +1,4 @@
+import { streamEndedError } from "../errors/stream-ended-error.js";
 import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
@@ -104,14 +105,7 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
             : upstreamAnthropicError(body),
         );
       } else {
-        fail(
-          new UpstreamResponseError({
-            status: 502,
-            message: started
-              ? "upstream stream ended unexpectedly"
-              : "upstream stream ended before sending any data",
-          }),
-        );
+        fail(streamEndedError(started));
       }
       return take();
     },

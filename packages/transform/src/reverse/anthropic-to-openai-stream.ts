@@ -1,3 +1,4 @@
+import { streamEndedError } from "../errors/stream-ended-error.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { upstreamAnthropicError } from "../passthrough/upstream-anthropic-error.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
@@ -151,14 +152,7 @@ export function anthropicToOpenAIStream(
     flush() {
       if (closed) return;
       parser.end();
-      fail(
-        new UpstreamResponseError({
-          status: 502,
-          message: started
-            ? "upstream stream ended unexpectedly"
-            : "upstream stream ended before sending any data",
-        }),
-      );
+      fail(streamEndedError(started));
     },
   });
 }

@@ -1,4 +1,5 @@
 import { isOpenAIErrorBody, openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
+import { streamEndedError } from "../errors/stream-ended-error.js";
 import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { mapFinishReason } from "../response/map-finish-reason.js";
@@ -265,8 +266,5 @@ function endedError(noise: string, started: boolean): UpstreamResponseError {
     }
     return streamError(body, noise);
   }
-  return new UpstreamResponseError({
-    status: 502,
-    message: started ? "upstream stream ended unexpectedly" : "upstream stream ended before sending any data",
-  });
+  return streamEndedError(started);
 }
