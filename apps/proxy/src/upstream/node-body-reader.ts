@@ -44,6 +44,8 @@ export class NodeBodyReader implements ChunkReader {
    * which aborts its request.
    */
   async cancel(): Promise<void> {
+    // Both the translation (at its end) and the relay (at message_stop) cancel a finished body.
+    if (this.#cancelled) return;
     this.#cancelled = true;
     this.#settle(DONE);
     if (this.#ended || this.#body.destroyed) return;

@@ -4,7 +4,12 @@ import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { formatSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
-import { type StreamTranslation, translationStream } from "../stream/stream-translation.js";
+import {
+  type StreamTranslation,
+  stepwiseTranslation,
+  TextOutput,
+  translationStream,
+} from "../stream/stream-translation.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
@@ -31,7 +36,7 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
   let stopped = false;
   let closed = false;
   let noise = "";
-  let pending = "";
+  const output = new TextOutput();
   const addNoise = (text: string) => {
     if (noise.length < MAX_NOISE_CHARS) noise += text.slice(0, MAX_NOISE_CHARS);
   };
@@ -40,7 +45,7 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
     if (closed) return;
     closed = true;
     if (!started) throw error;
-    pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
+    output.write(formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message))));
   };
 
   const onEvent = (event: SseEvent) => {
@@ -48,7 +53,7 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
     const type = event.event ?? typeOf(event.data);
     if (type === "error") {
       if (!started) return fail(upstreamAnthropicError(parse(event.data)));
-      pending += formatSseEvent("error", event.data);
+      output.write(formatSseEvent("error", event.data));
       closed = true;
       return;
     }
@@ -57,45 +62,35 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
       const parsed = parse(event.data) as { message?: Record<string, unknown> } | undefined;
       if (parsed?.message) {
         started = true;
-        pending += formatSseEvent(
-          type,
-          JSON.stringify({ ...parsed, message: { ...parsed.message, model: requestedModel } }),
+        output.write(
+          formatSseEvent(
+            type,
+            JSON.stringify({ ...parsed, message: { ...parsed.message, model: requestedModel } }),
+          ),
         );
         return;
       }
     }
     if (!started) return addNoise(event.data);
     if (type === "message_stop") stopped = true;
-    pending += formatSseEvent(type, event.data);
+    output.write(formatSseEvent(type, event.data));
   };
 
   const parser = createSseParser(onEvent, { onInvalidLine: addNoise });
-  const take = () => {
-    const out = pending;
-    pending = "";
-    return out;
-  };
-
-  return {
-    get done() {
-      return closed;
-    },
+  return stepwiseTranslation(output, () => closed, {
     push(bytes) {
-      if (closed) return "";
       try {
         parser.feed(bytes);
       } catch (error) {
         if (!UpstreamResponseError.isInstance(error) || closed) throw error;
         fail(error);
       }
-      return take();
     },
     end() {
-      if (closed) return "";
       parser.end();
       if (closed || stopped) {
         closed = true;
-        return take();
+        return;
       }
       if (!started && noise !== "") {
         const body = parse(noise);
@@ -107,9 +102,8 @@ export function anthropicPassthroughTranslation(requestedModel: string): StreamT
       } else {
         fail(streamEndedError(started));
       }
-      return take();
     },
-  };
+  });
 }
 
 function parse(data: string): unknown {

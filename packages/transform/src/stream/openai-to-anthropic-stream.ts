@@ -10,7 +10,12 @@ import type { TranslationContext } from "../translation-context.js";
 import type { AnthropicStreamEvent } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
 import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
-import { type StreamTranslation, translationStream } from "./stream-translation.js";
+import {
+  type StreamTranslation,
+  stepwiseTranslation,
+  TextOutput,
+  translationStream,
+} from "./stream-translation.js";
 
 export type StreamTranslationOptions = {
   /** Rewrites each upstream chunk before translation: return a replacement, several chunks, or null to drop it. */
@@ -54,9 +59,9 @@ export function openAIToAnthropicTranslation(
 ): StreamTranslation {
   let closed = false;
   /** Output of the current input read, returned as one piece when the read is processed. */
-  let pending = "";
+  const output = new TextOutput();
   const builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
-    pending += sseFrame(event);
+    output.write(sseFrame(event));
   });
   let noise = "";
   const addNoise = (text: string) => {
@@ -68,7 +73,7 @@ export function openAIToAnthropicTranslation(
     if (closed) return;
     closed = true;
     if (!builder.hasStarted) throw error;
-    pending += formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message)));
+    output.write(formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message))));
   };
 
   const complete = () => {
@@ -172,32 +177,19 @@ export function openAIToAnthropicTranslation(
     }
   };
 
-  const take = () => {
-    const out = pending;
-    pending = "";
-    return out;
-  };
-
-  return {
-    get done() {
-      return closed;
-    },
+  return stepwiseTranslation(output, () => closed, {
     push(bytes) {
-      if (closed) return "";
       guard(() => parser.feed(bytes));
-      return take();
     },
     end() {
-      if (closed) return "";
       guard(() => parser.end());
       if (!closed) guard(flushHooks);
       if (!closed) {
         if (builder.isFinished) complete();
         else fail(endedError(noise, builder.hasStarted));
       }
-      return take();
     },
-  };
+  });
 }
 
 /**

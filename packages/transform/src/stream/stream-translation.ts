@@ -21,6 +21,47 @@ export interface StreamTranslation {
   readonly done: boolean;
 }
 
+/** What a translation step writes, handed back as one piece when the step returns. */
+export class TextOutput {
+  #text = "";
+
+  write(text: string): void {
+    this.#text += text;
+  }
+
+  take(): string {
+    const text = this.#text;
+    this.#text = "";
+    return text;
+  }
+}
+
+/**
+ * A {@link StreamTranslation} from its two steps, which write their Anthropic SSE to `output`: each call
+ * returns what its step wrote, and once `isDone()` a call does nothing.
+ */
+export function stepwiseTranslation(
+  output: TextOutput,
+  isDone: () => boolean,
+  steps: { push(bytes: Uint8Array): void; end(): void },
+): StreamTranslation {
+  return {
+    get done() {
+      return isDone();
+    },
+    push(bytes) {
+      if (isDone()) return "";
+      steps.push(bytes);
+      return output.take();
+    },
+    end() {
+      if (isDone()) return "";
+      steps.end();
+      return output.take();
+    },
+  };
+}
+
 const encoder = new TextEncoder();
 
 /**
