@@ -99,17 +99,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
     const headers = result.headers;
     const node = nodeBindings(c);
+    // Written straight to the Node response, the answer skips the middleware that adds the request id.
+    if (node) headers["request-id"] = requestId;
     if (result.stream) {
       headers["content-type"] = "text/event-stream";
       headers["cache-control"] = "no-cache";
       if (!node) return c.body(result.body as ReadableStream, result.status as ContentfulStatusCode, headers);
-      headers["request-id"] = requestId;
       const reader = result.reader ?? (result.body as ReadableStream<Uint8Array>).getReader();
       void writeEventStream(node.outgoing, result.status, headers, reader);
       return RESPONSE_ALREADY_SENT;
     }
     if (!node) return c.json(result.body, result.status as ContentfulStatusCode, headers);
-    headers["request-id"] = requestId;
     writeJson(node.outgoing, result.status, headers, result.body);
     return RESPONSE_ALREADY_SENT;
   };
