@@ -1,4 +1,4 @@
-export type { ChunkedBodyResponse, ChunkReader } from "./chunk-reader.js";
+export { type ChunkedBodyResponse, type ChunkReader, readerToStream } from "./chunk-reader.js";
 export { createRouter } from "./create-router.js";
 export { CcrRouterError, UnknownPresetError } from "./errors.js";
 export { estimateInputTokens } from "./estimate-input-tokens.js";

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, EnvHttpProxyAgent, ProxyAgent } from "undici";
 import type { Env } from "../runtime/ccr-home.js";
-import { createRequestFetch } from "./request-fetch.js";
+import { createDispatchFetch } from "./dispatch-fetch.js";
 
 export interface UpstreamOptions {
   /** The config's PROXY_URL; wins over the environment. */
@@ -41,7 +41,7 @@ export function createUpstream(options: UpstreamOptions = {}): Upstream {
           noProxy: env.NO_PROXY || env.no_proxy,
         })
       : new Agent(poolOptions);
-  return { fetch: createRequestFetch(dispatcher), dispatcher, close: () => dispatcher.close() };
+  return { fetch: createDispatchFetch(dispatcher), dispatcher, close: () => dispatcher.close() };
 }
 
 function hasProxyEnv(env: Env): boolean {

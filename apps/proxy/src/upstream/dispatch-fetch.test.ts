@@ -2,12 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRequestFetch } from "./request-fetch.js";
+import { createDispatchFetch } from "./dispatch-fetch.js";
 
 let server: Server;
 let base: string;
 const dispatcher = new Agent();
-const requestFetch = createRequestFetch(dispatcher);
+const requestFetch = createDispatchFetch(dispatcher);
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -26,6 +26,11 @@ beforeAll(async () => {
       } else if (req.url === "/hang") {
         res.writeHead(200, { "content-type": "text/event-stream" });
         res.write("data: one\n\n");
+      } else if (req.url === "/silent") {
+        // Never answers: the request waits for its status line until the client gives up.
+      } else if (req.url === "/large") {
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        res.end(Buffer.alloc(1024 * 1024, 97));
       } else {
         res.writeHead(204);
         res.end();
@@ -42,7 +47,7 @@ afterAll(async () => {
   await dispatcher.close();
 });
 
-describe("createRequestFetch", () => {
+describe("createDispatchFetch", () => {
   it("sends method, headers and body, and returns status, headers and JSON", async () => {
     const response = await requestFetch(`${base}/echo`, {
       method: "POST",
@@ -74,6 +79,24 @@ describe("createRequestFetch", () => {
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("data: one\n\n");
     controller.abort();
     await expect(reader.read()).rejects.toThrow();
+  });
+
+  it("rejects at once with the signal's reason when aborted before the answer starts", async () => {
+    const controller = new AbortController();
+    const pending = requestFetch(`${base}/silent`, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("first event timeout")), 20);
+    await expect(pending).rejects.toThrow("first event timeout");
+  });
+
+  it("rejects without sending when the signal has already aborted", async () => {
+    await expect(requestFetch(`${base}/echo`, { signal: AbortSignal.abort() })).rejects.toThrow("aborted");
+  });
+
+  it("reads a body larger than it buffers, pausing and resuming the upstream", async () => {
+    const response = await requestFetch(`${base}/large`);
+    const body = new Uint8Array(await response.arrayBuffer());
+    expect(body.byteLength).toBe(1024 * 1024);
+    expect(body.every((byte) => byte === 97)).toBe(true);
   });
 
   it("rejects when the connection fails", async () => {
