@@ -8,21 +8,27 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(unusedBytes = 64 * MiB) {
+/** A heap of `total` MiB committed with `used` in use, which a collection brings back to `live`. */
+function setup(heap = { total: 100, used: 36, live: 30 }) {
   vi.useFakeTimers();
   let activity: Activity = { served: 0, inFlight: 0 };
-  const gc = vi.fn();
+  let used = heap.live;
+  const gc = vi.fn(() => {
+    used = heap.live;
+  });
   const stop = releaseHeapWhenIdle(() => activity, {
     gc,
     intervalMs: 1000,
     minUnusedBytes: 32 * MiB,
-    heapStatistics: () => ({ total_heap_size: 100 * MiB, used_heap_size: 100 * MiB - unusedBytes }),
+    minGrowthBytes: 16 * MiB,
+    heapStatistics: () => ({ total_heap_size: heap.total * MiB, used_heap_size: used * MiB }),
   });
   return {
     gc,
     stop,
     set: (next: Activity) => {
       activity = next;
+      used = heap.used;
     },
   };
 }
@@ -48,8 +54,15 @@ describe("releaseHeapWhenIdle", () => {
     expect(gc).toHaveBeenCalledTimes(1);
   });
 
-  it("does not collect when the heap holds little unused memory, and stops when asked", () => {
-    const small = setup(8 * MiB);
+  it("collects a heap that is mostly garbage even when little of it is unused", () => {
+    const { gc, set } = setup({ total: 82, used: 70, live: 30 });
+    set({ served: 40, inFlight: 0 });
+    vi.advanceTimersByTime(2_000);
+    expect(gc).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not collect after a burst that left little behind, and stops when asked", () => {
+    const small = setup({ total: 40, used: 36, live: 30 });
     small.set({ served: 10, inFlight: 0 });
     vi.advanceTimersByTime(3_000);
     expect(small.gc).not.toHaveBeenCalled();

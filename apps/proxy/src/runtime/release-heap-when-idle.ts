@@ -5,8 +5,13 @@ import type { Activity } from "../server/track-activity.js";
 export interface IdleHeapOptions {
   /** How often activity is checked; the heap is released after one whole quiet interval. Default 1 s. */
   readonly intervalMs?: number;
-  /** Committed but unused heap below which a collection is not worth it. Default 32 MiB. */
+  /** Committed but unused heap from which a collection is worth it. Default 32 MiB. */
   readonly minUnusedBytes?: number;
+  /**
+   * Heap in use beyond what the last collection left, from which a collection is worth it: mostly the
+   * burst's garbage, which V8 has not collected yet. Default 16 MiB.
+   */
+  readonly minGrowthBytes?: number;
   /** A full collection; default: V8's own, exposed at run time. */
   readonly gc?: () => void;
   readonly heapStatistics?: () => { total_heap_size: number; used_heap_size: number };
@@ -24,7 +29,9 @@ export function releaseHeapWhenIdle(activity: () => Activity, options: IdleHeapO
   const gc = options.gc ?? exposeGc();
   if (!gc) return () => {};
   const minUnusedBytes = options.minUnusedBytes ?? 32 * 1024 * 1024;
+  const minGrowthBytes = options.minGrowthBytes ?? 16 * 1024 * 1024;
   const heapStatistics = options.heapStatistics ?? getHeapStatistics;
+  let liveBytes = heapStatistics().used_heap_size;
   let seen = activity().served;
   let burst = false;
   const timer = setInterval(() => {
@@ -37,7 +44,10 @@ export function releaseHeapWhenIdle(activity: () => Activity, options: IdleHeapO
     if (!burst || now.inFlight > 0) return;
     burst = false;
     const heap = heapStatistics();
-    if (heap.total_heap_size - heap.used_heap_size >= minUnusedBytes) gc();
+    const unused = heap.total_heap_size - heap.used_heap_size;
+    if (unused < minUnusedBytes && heap.used_heap_size - liveBytes < minGrowthBytes) return;
+    gc();
+    liveBytes = heapStatistics().used_heap_size;
   }, options.intervalMs ?? 1000);
   timer.unref();
   return () => clearInterval(timer);
