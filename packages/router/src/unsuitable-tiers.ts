@@ -2,6 +2,8 @@ import type { CcrConfig, ChainTier } from "@ccr/config";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
 import { requestHasImages } from "./request-has-images.js";
 
+const NONE: ReadonlyMap<number, string> = new Map();
+
 /**
  * The tiers of a chain whose model cannot take this request, by chain index, with the reason: a model
  * without image input when the request has images (unless no tier has it: then the request goes where it
@@ -15,8 +17,10 @@ export function unsuitableTiers(
   request: AnthropicMessagesRequest,
   estimatedInputTokens: number,
 ): ReadonlyMap<number, string> {
-  const skip = new Map<number, string>();
   const info = (tier: ChainTier) => config.providers[tier.provider]?.modelInfo?.[tier.model];
+  // The common chain of models without metadata: nothing to check, on every request's path.
+  if (!chain.some((tier) => info(tier) !== undefined)) return NONE;
+  const skip = new Map<number, string>();
 
   if (requestHasImages(request)) {
     const blind = chain.flatMap((tier, index) => (info(tier)?.vision === false ? [index] : []));
