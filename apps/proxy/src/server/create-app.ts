@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       signal: clientSignal(c),
       preset,
       requestId,
-      clientHeaders: clientHeaders(c),
+      clientHeaders: requestHeaders(c, CLIENT_SECRET_HEADERS),
     });
     deps.logger.info(
       {
@@ -146,13 +146,4 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return response;
   });
   return app;
-}
-
-function clientHeaders(c: Context): Record<string, string> {
-  const all = requestHeaders(c);
-  const forwarded: Record<string, string> = {};
-  for (const name in all) {
-    if (!CLIENT_SECRET_HEADERS.has(name)) forwarded[name] = all[name]!;
-  }
-  return forwarded;
 }

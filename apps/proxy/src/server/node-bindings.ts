@@ -24,15 +24,20 @@ export function requestHeader(c: Context, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-/** Every request header by lower-case name, as {@link requestHeader} reads them. */
-export function requestHeaders(c: Context): Record<string, string> {
+/** Every request header by lower-case name, as {@link requestHeader} reads them, but those in `except`. */
+export function requestHeaders(c: Context, except?: ReadonlySet<string>): Record<string, string> {
   const node = nodeBindings(c);
-  if (!node) return c.req.header();
+  if (!node) {
+    const all = c.req.header();
+    if (except) for (const name of except) delete all[name];
+    return all;
+  }
   const all: Record<string, string> = {};
   const headers = node.incoming.headers;
   for (const name in headers) {
     const value = headers[name];
-    if (value !== undefined) all[name] = Array.isArray(value) ? value.join(", ") : value;
+    if (value !== undefined && !except?.has(name))
+      all[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   return all;
 }

@@ -88,11 +88,11 @@ describe("createDispatchFetch", () => {
     await expect(pending).rejects.toThrow("first event timeout");
   });
 
-  it("rejects without sending when the signal has already aborted", async () => {
+  it("rejects at once when the signal has already aborted", async () => {
     await expect(requestFetch(`${base}/echo`, { signal: AbortSignal.abort() })).rejects.toThrow("aborted");
   });
 
-  it("reads a body larger than it buffers, pausing and resuming the upstream", async () => {
+  it("reads a body far larger than it holds unread (1 MiB) whole and intact", async () => {
     const response = await requestFetch(`${base}/large`);
     const body = new Uint8Array(await response.arrayBuffer());
     expect(body.byteLength).toBe(1024 * 1024);

@@ -24,18 +24,12 @@ export class UpstreamBody implements ChunkReader {
   #cancelled = false;
   #failure: unknown;
   #used = false;
-  #finished = false;
   #waiting:
     | { resolve: (result: ReadableStreamReadResult<Uint8Array>) => void; reject: (error: unknown) => void }
     | undefined;
 
   constructor(controller: Dispatcher.DispatchController) {
     this.#controller = controller;
-  }
-
-  /** True once the chunk read last is the body's last. */
-  get finished(): boolean {
-    return this.#finished;
   }
 
   /** True once anything read from it or cancelled it. */
@@ -85,7 +79,6 @@ export class UpstreamBody implements ChunkReader {
         this.#paused = false;
         this.#controller.resume();
       }
-      this.#finished = this.#ended && this.#chunks.length === 0;
       return Promise.resolve({ done: false, value: chunk });
     }
     if (this.#failure !== undefined) return Promise.reject(this.#failure);

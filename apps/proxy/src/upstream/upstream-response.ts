@@ -81,7 +81,7 @@ export class UpstreamResponse implements ChunkedBodyResponse {
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
-    return new Uint8Array(await this.bytes()).buffer;
+    return (await this.bytes()).buffer;
   }
 
   async bytes(): Promise<Uint8Array<ArrayBuffer>> {
