@@ -249,7 +249,13 @@ describe("createApp", () => {
   it("reports health with version and uptime", async () => {
     const { app } = build();
     const response = await app.request("/health");
-    expect(await response.json()).toEqual({ status: "ok", version: "9.9.9", uptime_seconds: 60 });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      version: "9.9.9",
+      uptime_seconds: 60,
+      pid: process.pid,
+      config_path: null,
+    });
   });
 
   it("counts tokens with the router's estimate, without needing max_tokens", async () => {

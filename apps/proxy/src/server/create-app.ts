@@ -32,6 +32,8 @@ export interface AppDeps {
   version: string;
   /** Epoch ms, for /health's uptime. */
   startedAt: number;
+  /** The config file this proxy runs on, shown by /health so client commands can tell instances apart. */
+  configPath?: string;
   /** Request bodies above this are refused with 413. Default 32 MiB. */
   maxBodyBytes?: number;
   /** Extra routes (stats, metrics) mounted behind the same auth. */
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       status: "ok",
       version: deps.version,
       uptime_seconds: Math.floor((now() - deps.startedAt) / 1000),
+      pid: process.pid,
+      config_path: deps.configPath ?? null,
     }),
   );
   app.get("/v1/models", (c) => c.json(modelList(deps.config(), deps.startedAt)));

@@ -133,6 +133,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     version: VERSION,
     startedAt,
+    configPath: options.configPath,
     maxBodyBytes: options.maxBodyBytes,
     extraRoutes: createStatsRoutes({
       metrics,
