@@ -1,8 +1,10 @@
-// An OpenAI-compatible upstream that answers instantly, so a benchmark measures the proxy in front of it.
+// An OpenAI-compatible upstream, so a benchmark measures the proxy in front of it. It answers at once, but for
+// the model `bench-paced`, which streams like a real model: one chunk at a time, PACE_MS apart.
 // Run as a child process: prints its port on stdout.
 import http from "node:http";
 
-const STREAM_CHUNKS = 40;
+import { LONG_STREAM_WORDS, PACE_MS, PACED_WORDS, STREAM_WORDS } from "./stream-shapes.mjs";
+
 const completion = JSON.stringify({
   id: "chatcmpl-bench",
   object: "chat.completion",
@@ -28,19 +30,42 @@ function chunk(delta, finish = null) {
   })}\n\n`;
 }
 
-const streamBody =
-  chunk({ role: "assistant", content: "" }) +
-  Array.from({ length: STREAM_CHUNKS }, (_, i) => chunk({ content: `word${i} ` })).join("") +
-  chunk({}, "stop") +
-  `data: ${JSON.stringify({
-    id: "chatcmpl-bench",
-    object: "chat.completion.chunk",
-    created: 1,
-    model: "bench-model",
-    choices: [],
-    usage: { prompt_tokens: 12, completion_tokens: STREAM_CHUNKS, total_tokens: 12 + STREAM_CHUNKS },
-  })}\n\n` +
-  "data: [DONE]\n\n";
+/** The frames of a stream of `count` words: role, the words, finish, usage, [DONE]. */
+function streamFrames(count) {
+  return [
+    chunk({ role: "assistant", content: "" }),
+    ...Array.from({ length: count }, (_, i) => chunk({ content: `word${i} ` })),
+    chunk({}, "stop"),
+    `data: ${JSON.stringify({
+      id: "chatcmpl-bench",
+      object: "chat.completion.chunk",
+      created: 1,
+      model: "bench-model",
+      choices: [],
+      usage: { prompt_tokens: 12, completion_tokens: count, total_tokens: 12 + count },
+    })}\n\n`,
+    "data: [DONE]\n\n",
+  ];
+}
+
+const streamBody = streamFrames(STREAM_WORDS).join("");
+const longStreamBody = streamFrames(LONG_STREAM_WORDS).join("");
+const pacedFrames = streamFrames(PACED_WORDS);
+
+/** Writes each frame on its own, PACE_MS apart, as a model generating tokens does. */
+function pace(res) {
+  let next = 0;
+  const tick = () => {
+    if (res.destroyed) return;
+    const frame = pacedFrames[next++];
+    if (next === pacedFrames.length) res.end(frame);
+    else {
+      res.write(frame);
+      setTimeout(tick, PACE_MS);
+    }
+  };
+  tick();
+}
 
 const server = http.createServer((req, res) => {
   const parts = [];
@@ -50,7 +75,8 @@ const server = http.createServer((req, res) => {
     // Anything asking for a stream gets one, whatever dialect the request is in.
     if (/"stream"\s*:\s*true/.test(body)) {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-      res.end(streamBody);
+      if (body.includes("bench-paced")) pace(res);
+      else res.end(body.includes("bench-long") ? longStreamBody : streamBody);
       return;
     }
     res.writeHead(200, { "content-type": "application/json" });

@@ -7,6 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runLoad } from "./load.mjs";
+import { runPaced } from "./paced-load.mjs";
+import { FRAMES_BESIDES_WORDS, PACE_MS, PACED_WORDS } from "./stream-shapes.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -14,6 +16,10 @@ const args = process.argv.slice(2);
 const writeTo = args.includes("--write") ? args[args.indexOf("--write") + 1] : undefined;
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const pacedStreams = Number(process.env.BENCH_PACED_STREAMS ?? 200);
+/** BENCH_ONLY=paced,long runs only those parts: small, streaming, long, realistic, latency, paced. */
+const only = process.env.BENCH_ONLY?.split(",");
+const runs = (part) => !only || only.includes(part);
 const children = [];
 const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
@@ -81,9 +87,8 @@ const upstreamPort = Number(
   await firstLine(startChild(process.execPath, [path.join(here, "fake-upstream.mjs")])),
 );
 const upstream = `http://127.0.0.1:${upstreamPort}`;
-const relayPort = Number(
-  await firstLine(startChild(process.execPath, [path.join(here, "bare-relay.mjs"), upstream])),
-);
+const relay = startChild(process.execPath, [path.join(here, "bare-relay.mjs"), upstream]);
+const relayPort = Number(await firstLine(relay));
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "ccr-bench-"));
 const providerConfig = (port) => ({
@@ -96,7 +101,7 @@ const providerConfig = (port) => ({
       name: "bench",
       api_base_url: `${upstream}/v1/chat/completions`,
       api_key: "bench-key",
-      models: ["bench-model"],
+      models: ["bench-model", "bench-long", "bench-paced"],
     },
   ],
   Router: { default: "bench,bench-model", background: "bench,bench-model" },
@@ -140,27 +145,34 @@ const small = JSON.stringify({
   messages: [{ role: "user", content: "Say hello." }],
 });
 const streaming = JSON.stringify({ ...JSON.parse(small), stream: true });
+// `provider,model` routes straight to that model in CCR and in claude-code-router; the relay forwards the
+// body as it is, and the upstream picks the stream by the model's name.
+const longStream = JSON.stringify({ ...JSON.parse(streaming), model: "bench,bench-long" });
+const paced = JSON.stringify({ ...JSON.parse(streaming), model: "bench,bench-paced" });
 const realistic = readFileSync(path.join(here, "../fixtures/claude-code-request.json"), "utf8");
 
 const targets = [
-  { name: "bare relay", url: `http://127.0.0.1:${relayPort}`, path: "/v1/chat/completions" },
-  { name: "CCR (ours)", url: `http://127.0.0.1:${ccrPort}`, path: "/v1/messages" },
+  { name: "bare relay", url: `http://127.0.0.1:${relayPort}`, path: "/v1/chat/completions", pid: relay.pid },
+  { name: "CCR (ours)", url: `http://127.0.0.1:${ccrPort}`, path: "/v1/messages", pid: ccr.pid },
 ];
 if (peer)
   targets.push({
     name: `claude-code-router ${peer.version}`,
     url: `http://127.0.0.1:${peerPort}`,
     path: "/v1/messages",
+    pid: peer.child.pid,
   });
 
 const cases = [
-  { name: "small", body: small, concurrency: 1 },
-  { name: "small", body: small, concurrency: 32 },
-  { name: "streaming", body: streaming, concurrency: 1 },
-  { name: "streaming", body: streaming, concurrency: 32 },
-  { name: "realistic 75 KB stream", body: realistic, concurrency: 1 },
-  { name: "realistic 75 KB stream", body: realistic, concurrency: 32 },
-];
+  { part: "small", name: "small", body: small, concurrency: 1 },
+  { part: "small", name: "small", body: small, concurrency: 32 },
+  { part: "streaming", name: "streaming (40 chunks)", body: streaming, concurrency: 1 },
+  { part: "streaming", name: "streaming (40 chunks)", body: streaming, concurrency: 32 },
+  { part: "long", name: "long stream (150 chunks)", body: longStream, concurrency: 1 },
+  { part: "long", name: "long stream (150 chunks)", body: longStream, concurrency: 32 },
+  { part: "realistic", name: "realistic 75 KB stream", body: realistic, concurrency: 1 },
+  { part: "realistic", name: "realistic 75 KB stream", body: realistic, concurrency: 32 },
+].filter((c) => runs(c.part));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -174,7 +186,7 @@ for (const t of targets) await runLoad({ ...t, body: streaming, concurrency: 4, 
 // Added latency: the same small request straight to the upstream, then through CCR, interleaved.
 const direct = [];
 const viaCcr = [];
-for (let i = 0; i < rounds; i++) {
+for (let i = 0; i < (runs("latency") ? rounds : 0); i++) {
   direct.push(
     (await runLoad({ url: upstream, path: "/v1/chat/completions", body: small, concurrency: 1, durationMs }))
       .p50,
@@ -199,6 +211,18 @@ for (const c of cases) {
     results: results.map((r) => ({ rps: median(r.rps), p50: median(r.p50), errors: r.errors })),
   });
 }
+
+// Paced streams: every target serves the same many concurrent streams, rounds interleaved.
+const pacedResults = targets.map(() => ({ cpu: [], p99: [], broken: 0 }));
+for (let r = 0; r < (runs("paced") ? rounds : 0); r++) {
+  for (const [i, t] of targets.entries()) {
+    const res = await runPaced({ ...t, body: paced, streams: pacedStreams });
+    pacedResults[i].cpu.push(res.cpuPerChunkUs);
+    pacedResults[i].p99.push(res.p99Ms);
+    pacedResults[i].broken += res.broken;
+  }
+}
+
 const memory = memoryMiB(ccr.pid);
 const peerMemory = peer ? memoryMiB(peer.child.pid) : undefined;
 
@@ -216,6 +240,24 @@ for (const { c, results } of rows) {
   lines.push(
     `| ${c.name} | ${c.concurrency} | ${cells.join(" | ")} | ${fmt(ours.rps / relay.rps, 2)} | ${peer ? `${fmt(ours.rps / theirs.rps, 1)} |` : ""}`,
   );
+}
+if (runs("paced")) {
+  const relayCpu = median(pacedResults[0].cpu);
+  const relayP99 = median(pacedResults[0].p99);
+  lines.push(
+    "",
+    `Paced streams: ${pacedStreams} concurrent streams of ${PACED_WORDS + FRAMES_BESIDES_WORDS} upstream chunks, one every ${PACE_MS} ms; server CPU (utime + stime) per upstream chunk.`,
+    "",
+    "| target | CPU per chunk (µs) | / relay | streams broken | p99 stream duration (ms) | / relay |",
+    "|---|---|---|---|---|---|",
+  );
+  for (const [i, t] of targets.entries()) {
+    const cpu = median(pacedResults[i].cpu);
+    const p99 = median(pacedResults[i].p99);
+    lines.push(
+      `| ${t.name} | ${fmt(cpu, 1)} | ${fmt(cpu / relayCpu, 2)} | ${pacedResults[i].broken} | ${fmt(p99)} | ${fmt(p99 / relayP99, 2)} |`,
+    );
+  }
 }
 const addedMs = median(viaCcr) - median(direct);
 const summary = [
