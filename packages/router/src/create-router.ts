@@ -1,19 +1,27 @@
 import type { CcrConfig } from "@ccr/config";
-import type { AnthropicMessagesRequest } from "@ccr/transform";
-import { abortableSleep } from "./abortable-sleep.js";
-import { runCascade } from "./cascade.js";
-import { describeHealth } from "./circuit-breaker.js";
-import { customRouterConfig, customRouterRequest } from "./custom-router-view.js";
+import { type AnthropicMessagesRequest, anthropicIngress } from "@ccr/transform";
+import { abortableSleep } from "./cascade/abortable-sleep.js";
+import type { ServeResult } from "./cascade/cascade.js";
+import { runCascade } from "./cascade/cascade.js";
+import { createTranslatorCache } from "./cascade/translator-cache.js";
 import { describeError } from "./describe-error.js";
-import { estimateInputTokens } from "./estimate-input-tokens.js";
-import { liftCredentialCooldownsOnReload } from "./lift-credential-cooldowns.js";
-import { MemoryTierStateStore } from "./memory-tier-state-store.js";
-import { resolveTarget } from "./resolve-target.js";
-import { applyCustomRoute, isOverridable, type RouteDecision, routeRequest } from "./route-request.js";
-import type { TierHealth } from "./tier-health.js";
-import { createTranslatorCache } from "./translator-cache.js";
-import type { HandleOptions, Router, RouterOptions } from "./types.js";
-import { uniqueTiers } from "./unique-tiers.js";
+import { serveAsResponse } from "./output/web-response.js";
+import { customRouterConfig, customRouterRequest } from "./routing/custom-router-view.js";
+import { estimateInputTokens } from "./routing/estimate-input-tokens.js";
+import { resolveTarget } from "./routing/resolve-target.js";
+import {
+  applyCustomRoute,
+  isOverridable,
+  type RouteDecision,
+  routeRequest,
+} from "./routing/route-request.js";
+import { uniqueTiers } from "./routing/unique-tiers.js";
+import { describeHealth } from "./state/circuit-breaker.js";
+import { liftCredentialCooldownsOnReload } from "./state/lift-credential-cooldowns.js";
+import { MemoryTierStateStore } from "./state/memory-tier-state-store.js";
+import type { TierHealth } from "./state/tier-health.js";
+import type { HandleOptions, Router, RouterOptions, ServeOptions } from "./types.js";
+import { fetchTransport } from "./upstream/fetch-transport.js";
 
 /**
  * The router: routing plus the tier cascade, usable without the server. Give it a config and a
@@ -25,9 +33,9 @@ export function createRouter(options: RouterOptions): Router {
   const now = options.now ?? Date.now;
   const store = options.store ?? new MemoryTierStateStore({ now });
   const deps = {
-    fetch: options.fetch ?? globalThis.fetch,
+    transport: options.transport ?? fetchTransport(options.fetch),
     store,
-    metrics: options.metrics,
+    observer: options.observer,
     logger: options.logger,
     now,
     random: options.random ?? Math.random,
@@ -79,35 +87,46 @@ export function createRouter(options: RouterOptions): Router {
 
   const afterReload = liftCredentialCooldownsOnReload({ store, now, logger: options.logger });
 
+  async function serve(request: AnthropicMessagesRequest, serveOptions: ServeOptions): Promise<ServeResult> {
+    const startedAt = now();
+    const config = getConfig();
+    await afterReload(config);
+    const requestId = serveOptions.requestId ?? crypto.randomUUID();
+    const decision = await decide(config, request, serveOptions, requestId);
+    options.observer?.requestStart({
+      requestId,
+      scenario: decision.scenario,
+      stream: decision.request.stream === true,
+      estimatedInputTokens: decision.estimatedInputTokens,
+      chain: decision.chain.map((tier) => ({ tier: tier.id, provider: tier.provider, model: tier.model })),
+    });
+    const logger = options.logger;
+    if (logger && logger.isLevelEnabled?.("debug") !== false) {
+      logger.debug(
+        { requestId, scenario: decision.scenario, chain: decision.chain.map((tier) => tier.id) },
+        `routing to ${decision.chain[0]?.id ?? "no tier"} (${decision.scenario})`,
+      );
+    }
+    return runCascade(deps, {
+      config,
+      decision,
+      requestId,
+      startedAt,
+      ingress: serveOptions.ingress ?? anthropicIngress,
+      sink: serveOptions.sink,
+      signal: serveOptions.signal,
+      clientHeaders: serveOptions.clientHeaders,
+    });
+  }
+
   return {
-    async handle(request, handleOptions = {}) {
-      const startedAt = now();
-      const config = getConfig();
-      await afterReload(config);
-      const requestId = handleOptions.requestId ?? crypto.randomUUID();
-      const decision = await decide(config, request, handleOptions, requestId);
-      options.metrics?.requestStart({
-        requestId,
-        scenario: decision.scenario,
-        stream: decision.request.stream === true,
-        estimatedInputTokens: decision.estimatedInputTokens,
-        chain: decision.chain.map((tier) => ({ tier: tier.id, provider: tier.provider, model: tier.model })),
-      });
-      const logger = options.logger;
-      if (logger && logger.isLevelEnabled?.("debug") !== false) {
-        logger.debug(
-          { requestId, scenario: decision.scenario, chain: decision.chain.map((tier) => tier.id) },
-          `routing to ${decision.chain[0]?.id ?? "no tier"} (${decision.scenario})`,
-        );
-      }
-      return runCascade(deps, {
-        config,
-        decision,
-        requestId,
-        startedAt,
-        signal: handleOptions.signal,
-        clientHeaders: handleOptions.clientHeaders,
-      });
+    serve,
+
+    handle(request, handleOptions = {}) {
+      return serveAsResponse(
+        (sink, signal) => serve(request, { ...handleOptions, sink, signal }),
+        handleOptions.signal,
+      );
     },
 
     route(request, routeOptions) {

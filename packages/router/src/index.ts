@@ -1,11 +1,27 @@
-export { type ChunkedBodyResponse, type ChunkReader, readerToStream } from "./chunk-reader.js";
+export type { ServeResult } from "./cascade/cascade.js";
 export { createRouter } from "./create-router.js";
 export { CcrRouterError, UnknownPresetError } from "./errors.js";
-export { estimateInputTokens } from "./estimate-input-tokens.js";
-export { MemoryTierStateStore } from "./memory-tier-state-store.js";
-export type { RouteDecision, RouteOptions, RouteScenario } from "./route-request.js";
-export type { TierHealth, TierHealthRecord, TierLastError } from "./tier-health.js";
-export type { TierStateStore, TierStateUpdate } from "./tier-state-store.js";
+export type {
+  AttemptEndEvent,
+  CircuitEvent,
+  CircuitState,
+  CooldownEvent,
+  FailureReason,
+  FallbackEvent,
+  FirstTokenEvent,
+  RequestEndEvent,
+  RequestOutcome,
+  RequestStartEvent,
+  RetryEvent,
+  RouterObserver,
+  TierLabels,
+} from "./observer/router-observer.js";
+export type { ResponseSink } from "./output/response-sink.js";
+export { estimateInputTokens } from "./routing/estimate-input-tokens.js";
+export type { RouteDecision, RouteOptions, RouteScenario } from "./routing/route-request.js";
+export { MemoryTierStateStore } from "./state/memory-tier-state-store.js";
+export type { TierHealth, TierHealthRecord, TierLastError } from "./state/tier-health.js";
+export type { TierStateStore, TierStateUpdate } from "./state/tier-state-store.js";
 export type {
   CustomRouter,
   CustomRouterConfig,
@@ -17,4 +33,13 @@ export type {
   RouterLogger,
   RouterOptions,
   RouterResponse,
+  ServeOptions,
 } from "./types.js";
+export { fetchTransport } from "./upstream/fetch-transport.js";
+export type {
+  BodyFlow,
+  BodyReceiver,
+  UpstreamReply,
+  UpstreamRequest,
+  UpstreamTransport,
+} from "./upstream/upstream-transport.js";

@@ -1,10 +1,12 @@
 import type { CcrConfig } from "@ccr/config";
-import type { MetricsSink } from "@ccr/metrics";
-import type { AnthropicMessagesRequest, TransformerRegistry } from "@ccr/transform";
-import type { ChunkReader } from "./chunk-reader.js";
-import type { RouteDecision, RouteOptions } from "./route-request.js";
-import type { TierHealth } from "./tier-health.js";
-import type { TierStateStore } from "./tier-state-store.js";
+import type { AnthropicMessagesRequest, Ingress, TransformerRegistry } from "@ccr/transform";
+import type { ServeResult } from "./cascade/cascade.js";
+import type { RouterObserver } from "./observer/router-observer.js";
+import type { ResponseSink } from "./output/response-sink.js";
+import type { RouteDecision, RouteOptions } from "./routing/route-request.js";
+import type { TierHealth } from "./state/tier-health.js";
+import type { TierStateStore } from "./state/tier-state-store.js";
+import type { UpstreamTransport } from "./upstream/upstream-transport.js";
 
 /** pino-compatible: structured object first, message second. */
 export interface RouterLogger {
@@ -68,11 +70,17 @@ export type CustomRouter = (
 export interface RouterOptions {
   /** The config, or a getter: a hot reload swaps what it returns; a request keeps the one it started with. */
   readonly config: CcrConfig | (() => CcrConfig);
-  /** Upstream fetch (the proxy passes undici with its pooled dispatcher). Default: global fetch. */
+  /**
+   * How upstreams are reached. Default: `fetch` (below) through {@link fetchTransport}. The proxy passes its
+   * own, on undici's dispatcher, which pushes each body chunk as it arrives.
+   */
+  readonly transport?: UpstreamTransport;
+  /** A standard fetch, when no `transport` is given. Default: the global fetch. */
   readonly fetch?: typeof fetch;
   /** Tier health. Default: a new in-memory store. */
   readonly store?: TierStateStore;
-  readonly metrics?: MetricsSink;
+  /** Told of every request, attempt, retry, fallback and circuit change (the proxy passes @ccr/metrics). */
+  readonly observer?: RouterObserver;
   readonly logger?: RouterLogger;
   readonly customRouter?: CustomRouter;
   /** Transformers available to tiers. Default: the built-in registry of @ccr/transform. */
@@ -91,19 +99,25 @@ export interface HandleOptions extends RouteOptions {
   readonly requestId?: string;
   /** The client's request headers (lower-case names). Only `anthropic-beta` is ever forwarded. */
   readonly clientHeaders?: Readonly<Record<string, string>>;
+  /**
+   * The protocol the client speaks: answers, streams and errors are written in it. Default: Anthropic
+   * Messages. The request handed to the router is always in canonical (Anthropic Messages) form.
+   */
+  readonly ingress?: Ingress;
 }
 
+export interface ServeOptions extends HandleOptions {
+  /** Where the answer is written. */
+  readonly sink: ResponseSink;
+}
+
+/** {@link Router.handle}'s answer: the status, headers and body a `Response` would have. */
 export interface RouterResponse {
   readonly status: number;
   /** Includes `x-ccr-tier` (the tier that answered) and `x-ccr-attempts`; `retry-after` on a 429. */
   readonly headers: Record<string, string>;
-  /** Anthropic SSE bytes when `stream` is true; otherwise JSON: the message or an Anthropic error body. */
+  /** The client's SSE bytes when `stream` is true; otherwise the JSON answer or error body. */
   readonly body: ReadableStream<Uint8Array> | unknown;
-  /**
-   * When `stream` is true, the same SSE bytes as `body` without building a web stream (cheaper on Node 20).
-   * Read one or the other, not both.
-   */
-  readonly reader?: ChunkReader;
   readonly stream: boolean;
   /** `"provider,model"` of the tier that answered. */
   readonly tier?: string;
@@ -112,6 +126,13 @@ export interface RouterResponse {
 }
 
 export interface Router {
+  /**
+   * Serves one request, writing its answer to `options.sink` as it comes: a message, the client's stream
+   * (held until its first content, then relayed chunk by chunk), or an error body. Resolves once the answer
+   * has started; never throws for upstream failures.
+   */
+  serve(request: AnthropicMessagesRequest, options: ServeOptions): Promise<ServeResult>;
+  /** {@link serve} with the answer as a `Response`-like object: for callers that want a web stream. */
   handle(request: AnthropicMessagesRequest, options?: HandleOptions): Promise<RouterResponse>;
   /** Routing alone, without the custom router (pure): scenario, chain and the request as it would be sent. */
   route(request: AnthropicMessagesRequest, options?: RouteOptions): RouteDecision;

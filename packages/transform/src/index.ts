@@ -6,6 +6,9 @@ export { openAIErrorMessage, openAIErrorStatus } from "./errors/openai-error-mes
 export { toAnthropicErrorBody } from "./errors/to-anthropic-error-body.js";
 export { TranslationError } from "./errors/translation-error.js";
 export { isRetryableStatus, UpstreamResponseError } from "./errors/upstream-response-error.js";
+export { anthropicIngress } from "./ingress/anthropic/anthropic-ingress.js";
+export { anthropicSseEncoder } from "./ingress/anthropic/anthropic-sse-encoder.js";
+export type { ClientProtocol, Ingress } from "./ingress/ingress.js";
 export { anthropicToOpenAIRequest } from "./request/anthropic-to-openai-request.js";
 export type { RequestTranslationOptions } from "./request/request-translation-options.js";
 export { mapFinishReason } from "./response/map-finish-reason.js";
@@ -17,13 +20,20 @@ export type { SseParser, SseParserOptions } from "./sse/create-sse-parser.js";
 export { createSseParser } from "./sse/create-sse-parser.js";
 export { encodeSseEvent, formatSseEvent } from "./sse/encode-sse-event.js";
 export type { SseEvent } from "./sse/sse-event.js";
+export { messageEvents } from "./stream/message-events.js";
 export type { StreamTranslationOptions } from "./stream/openai-to-anthropic-stream.js";
 export {
+  openAIChatStreamDecoder,
   openAIToAnthropicStream,
   openAIToAnthropicTranslation,
 } from "./stream/openai-to-anthropic-stream.js";
+export type { CanonicalEvents, StreamDecoder } from "./stream/stream-decoder.js";
+export type { StreamEncoder } from "./stream/stream-encoder.js";
+export type { StreamFacts } from "./stream/stream-facts.js";
 export type { StreamTranslation } from "./stream/stream-translation.js";
-export { translationStream } from "./stream/stream-translation.js";
+export { translateStream } from "./stream/stream-translation.js";
+export { type TokenUsage, tokenUsage } from "./stream/token-usage.js";
+export { translationStream } from "./stream/web-streams.js";
 export { normalizeToolId } from "./tool-ids.js";
 export { MAX_TOOL_NAME_LENGTH, restoreToolName, shortenToolName } from "./tool-names.js";
 export type { TranslationContext } from "./translation-context.js";
@@ -40,6 +50,7 @@ export { anthropicPassthroughResponse } from "./passthrough/anthropic-passthroug
 export {
   anthropicPassthroughStream,
   anthropicPassthroughTranslation,
+  anthropicStreamDecoder,
 } from "./passthrough/anthropic-passthrough-stream.js";
 export { anthropicToOpenAIResponse } from "./reverse/anthropic-to-openai-response.js";
 export type { ReverseStreamOptions } from "./reverse/anthropic-to-openai-stream.js";
@@ -64,6 +75,11 @@ export { builtinTransformers } from "./transformers/builtin-transformers.js";
 export { cleanGeminiSchema } from "./transformers/gemini-transformer.js";
 export { repairToolArguments } from "./transformers/repair-tool-arguments.js";
 export { createTranslator } from "./translator/create-translator.js";
-export type { TierRequest, TierTranslator, TranslatorOptions } from "./translator/tier-translator.js";
+export type {
+  TierAnswer,
+  TierRequest,
+  TierTranslator,
+  TranslatorOptions,
+} from "./translator/tier-translator.js";
 
 // --- end transformers ---

@@ -4,8 +4,6 @@ import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { DAEMON_ENV, startDaemon } from "../runtime/daemon.js";
 import { pidFilePath, removePidFile, runningProxy, writePidFile } from "../runtime/pid-file.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
-import { releaseHeapWhenIdle } from "../runtime/release-heap-when-idle.js";
-import { tuneHeap } from "../runtime/tune-heap.js";
 import { clientBaseUrl, waitForHealth } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
 import { startServer } from "../server/start-server.js";
@@ -46,7 +44,6 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
     return failure.exitCode;
   }
 
-  tuneHeap();
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer({
@@ -77,7 +74,6 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
   io.stdout(`${redactSecrets(describeConfig(listening), loaded.config)}\n`);
   io.stdout(`Use it: ccr code, or eval "$(ccr activate)" and run claude\n`);
 
-  const stopHeapRelease = releaseHeapWhenIdle(server.activity);
   return new Promise<number>((resolveExit) => {
     let stopping = false;
     const onReload = () => void server.reload();
@@ -88,7 +84,6 @@ export async function startCommand(options: StartOptions, io: CommandIo = proces
         process.exit(1);
       }
       stopping = true;
-      stopHeapRelease();
       io.stdout(`CCR shutting down (${signal}): letting active requests finish\n`);
       void server.close().then(() => {
         io.stdout("CCR stopped\n");

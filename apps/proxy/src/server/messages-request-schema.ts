@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { HttpError } from "./http-error.js";
 
 /**
  * The shallow shape the proxy insists on before routing. Deeper content (blocks, tools) is the
@@ -24,6 +25,13 @@ export const messagesRequestSchema = v.looseObject({
 
 /** count_tokens takes the same request without max_tokens. */
 export const countTokensRequestSchema = v.looseObject(messagesShape);
+
+/** A parsed body checked against a route's schema: the request, or a 400 naming every problem. */
+export function decodeBody(schema: v.GenericSchema, body: unknown): unknown {
+  const result = v.safeParse(schema, body);
+  if (!result.success) throw new HttpError(400, describeIssues(result.issues));
+  return result.output;
+}
 
 /** One line naming the field and the problem, e.g. `max_tokens: Invalid key: Expected "max_tokens" ...`. */
 export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import {
@@ -12,7 +12,6 @@ import {
 import { createMetrics, type Metrics, type ModelPrice } from "@ccr/metrics";
 import { createRouter } from "@ccr/router";
 import { createTransformerRegistry } from "@ccr/transform";
-import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { createLogger } from "../logging/create-logger.js";
 import { createStatsRoutes } from "../routes/stats-routes.js";
@@ -21,12 +20,11 @@ import { isLoopbackHost } from "../runtime/is-loopback-host.js";
 import { loadCustomRouter, loadCustomTransformers } from "../runtime/load-extensions.js";
 import { replacePrices } from "../runtime/model-prices.js";
 import { loadProviderPackages, registerProvidedTransformers } from "../runtime/provider-packages.js";
-import { createUpstream } from "../upstream/create-upstream-fetch.js";
+import { createUpstream } from "../upstream/create-upstream.js";
 import { VERSION } from "../version.js";
-import { createApp } from "./create-app.js";
+import { createRequestListener } from "./create-request-listener.js";
 import { trackConnections } from "./graceful-close.js";
 import { StartError } from "./start-error.js";
-import { type Activity, trackActivity } from "./track-activity.js";
 
 export interface StartServerOptions {
   config: CcrConfig;
@@ -57,8 +55,6 @@ export interface RunningServer {
   readonly port: number;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  /** Requests received and in flight. */
-  activity(): Activity;
   /** The config new requests use. */
   config(): CcrConfig;
   /** Re-reads `configPath`: true when applied, false when invalid (the old config stays). */
@@ -118,8 +114,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   declareChain(current);
   const router = createRouter({
     config: () => current,
-    fetch: upstream.fetch,
-    metrics,
+    transport: upstream.transport,
+    observer: metrics,
     logger,
     customRouter,
     registry,
@@ -127,7 +123,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const startedAt = Date.now();
   let boundPort = requestedPort;
-  const app = createApp({
+  const listener = createRequestListener({
     router,
     config: () => current,
     logger,
@@ -142,14 +138,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }),
   });
 
-  const server = await listen(app.fetch, host, requestedPort).catch(async (error: unknown) => {
+  const server = await listen(listener, host, requestedPort).catch(async (error: unknown) => {
     await upstream.close();
     ownLogger?.flush();
     throw error;
   });
   boundPort = (server.address() as AddressInfo).port;
   const connections = trackConnections(server);
-  const activity = trackActivity(server);
 
   const apply = (config: CcrConfig, source: string): boolean => {
     if (!config.apiKey && !isLoopbackHost(host)) {
@@ -198,7 +193,6 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     port: boundPort,
     logger,
     metrics,
-    activity,
     config: () => current,
     async reload() {
       if (!options.configPath) return false;
@@ -225,9 +219,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, host: string, port: number) {
+function listen(listener: RequestListener, host: string, port: number) {
   return new Promise<Server>((resolve, reject) => {
-    const server = serve({ fetch, hostname: host, port }) as Server;
+    const server = createServer(listener);
+    server.listen(port, host);
     server.once("listening", () => resolve(server));
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE") {

@@ -4,6 +4,7 @@ import {
   anthropicErrorType,
   openAIErrorMessage,
   toAnthropicErrorBody,
+  translationStream,
   UpstreamResponseError,
 } from "@ccr/transform";
 import { describe, expect, it } from "vitest";
@@ -84,7 +85,9 @@ export function runProviderConformance(def: ProviderDefinition, options: Provide
     const translator = translatorFor(model);
     const request = sampleRequest(toolNamesIn(chunks), true);
     const { context } = await translator.request(request);
-    const translated = streamOf(chunksToSse(lines, def.protocol)).pipeThrough(translator.stream(context));
+    const translated = streamOf(chunksToSse(lines, def.protocol)).pipeThrough(
+      translationStream(() => translator.stream(context)),
+    );
     const client = sdkClient(
       () => new Response(translated, { headers: { "content-type": "text/event-stream" } }),
     );
@@ -135,7 +138,7 @@ export function runProviderConformance(def: ProviderDefinition, options: Provide
         const body = JSON.parse(await readFixture(options.fixturesDir, files.text)) as unknown;
         const translator = translatorFor(modelFor(recordedModel(body)));
         const { context } = await translator.request(sampleRequest([], false));
-        const translated = await translator.response(body, context);
+        const translated = (await translator.response(body, context)).body;
         const client = sdkClient(() => Response.json(translated));
         const message = await client.messages.create({
           model: CLIENT_MODEL,
@@ -206,7 +209,9 @@ export function runProviderConformance(def: ProviderDefinition, options: Provide
           def.protocol === "openai"
             ? `data: ${JSON.stringify(fixture.body)}\n\n`
             : `event: error\ndata: ${JSON.stringify(fixture.body)}\n\n`;
-        const failure = await readAll(streamOf(frame).pipeThrough(translator.stream(streamed.context))).then(
+        const failure = await readAll(
+          streamOf(frame).pipeThrough(translationStream(() => translator.stream(streamed.context))),
+        ).then(
           () => undefined,
           (caught: unknown) => caught,
         );

@@ -1,8 +1,8 @@
-import type { MetricsSink } from "@ccr/metrics";
+import type { RouterObserver as MetricsSink } from "../observer/router-observer.js";
 
 export type RecordedEvent = { readonly type: keyof MetricsSink; readonly event: Record<string, unknown> };
 
-/** A MetricsSink that keeps every event, in order. */
+/** A RouterObserver that keeps every event, in order. */
 export function recordingMetrics(): MetricsSink & { events: RecordedEvent[]; of(type: keyof MetricsSink): Record<string, unknown>[] } {
   const events: RecordedEvent[] = [];
   const record = (type: keyof MetricsSink) => (event: object) => {

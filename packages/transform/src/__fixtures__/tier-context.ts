@@ -1,4 +1,7 @@
+import { anthropicIngress } from "../ingress/anthropic/anthropic-ingress.js";
+import { translationStream } from "../stream/web-streams.js";
 import type { TierContext } from "../transformer/transformer.js";
+import type { TierTranslator } from "../translator/tier-translator.js";
 import { createTranslationContext } from "../translation-context.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIChatRequest, OpenAIChunkDelta } from "../types/openai.js";
@@ -25,6 +28,7 @@ export function tierContext(
     requestedModel: request.model,
     stream: request.stream === true,
     translation: createTranslationContext(request.model),
+    ingress: anthropicIngress,
     ...rest,
     request,
   };
@@ -57,4 +61,14 @@ export function deltas(chunks: OpenAIChatChunk[]): unknown[] {
     if (!choice) return { usage: c.usage };
     return choice.finish_reason ? { ...choice.delta, finish_reason: choice.finish_reason } : choice.delta;
   });
+}
+
+/** The upstream body through a tier's translation, as a web stream: its stream rewriters first, as the router runs them. */
+export function pipeTranslator(
+  body: ReadableStream<Uint8Array>,
+  translator: TierTranslator,
+  context: TierContext,
+): ReadableStream<Uint8Array> {
+  const source = translator.rewriteStream ? translator.rewriteStream(body, context) : body;
+  return source.pipeThrough(translationStream(() => translator.stream(context)));
 }

@@ -42,13 +42,21 @@ describe("anthropicPassthroughStream", () => {
     );
   });
 
-  it("emits message_start as soon as it arrives", async () => {
+  it("holds message_start until the first content, then sends both at once", async () => {
     const transform = anthropicPassthroughStream("m");
     const writer = transform.writable.getWriter();
     const reader = transform.readable.getReader();
-    const first = eventsToSse(anthropicEventsFixture("anthropic-tool-use")).split("\n\n")[0];
-    void writer.write(new TextEncoder().encode(`${first}\n\n`));
-    const { value } = await reader.read();
-    expect(new TextDecoder().decode(value)).toMatch(/^event: message_start\n/);
+    const [start, ping, firstContent] = eventsToSse(anthropicEventsFixture("anthropic-tool-use")).split(
+      "\n\n",
+    );
+    void writer.write(new TextEncoder().encode(`${start}\n\n${ping}\n\n`));
+    const read = reader.read();
+    const early = await Promise.race([read, new Promise((resolve) => setTimeout(() => resolve("held"), 20))]);
+    expect(early).toBe("held");
+    void writer.write(new TextEncoder().encode(`${firstContent}\n\n`));
+    const text = new TextDecoder().decode((await read).value);
+    expect(text).toMatch(/^event: message_start\n/);
+    expect(text).toMatch(/\n\nevent: ping\n/);
+    expect(text).toMatch(/\n\nevent: content_block_start\n/);
   });
 });

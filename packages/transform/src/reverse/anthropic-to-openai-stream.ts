@@ -4,7 +4,7 @@ import { upstreamAnthropicError } from "../passthrough/upstream-anthropic-error.
 import { createSseParser } from "../sse/create-sse-parser.js";
 import { encodeSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
-import { terminateQuietly } from "../terminate-quietly.js";
+import { terminateQuietly } from "../stream/web-streams.js";
 import type { AnthropicStreamEvent, AnthropicUsage } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIChunkDelta, OpenAIFinishReason } from "../types/openai.js";
 import { anthropicUsageToOpenAI } from "./anthropic-usage-to-openai.js";

@@ -427,11 +427,12 @@ describe("openAIToAnthropicStream edge cases", () => {
     ]);
   });
 
-  it("ends with an error frame when a transformer's onChunk throws after output began", async () => {
+  it("ends with an error frame when a transformer's onChunk throws after content began", async () => {
     let calls = 0;
     const onChunk = (chunk: OpenAIChatChunk) => {
       calls += 1;
-      if (calls === 2) throw new Error("bad chunk");
+      // The first chunk only starts the message; the second carries text.
+      if (calls === 3) throw new Error("bad chunk");
       return chunk;
     };
     const events = parseSseText(await translate(fixtureBytes("openai-text"), [], { onChunk }));
@@ -439,6 +440,20 @@ describe("openAIToAnthropicStream edge cases", () => {
       type: "error",
       error: { type: "api_error", message: "stream translation failed: bad chunk" },
     });
+  });
+
+  it("errors the stream with nothing written when onChunk throws after the message started but before content", async () => {
+    let calls = 0;
+    const onChunk = (chunk: OpenAIChatChunk) => {
+      calls += 1;
+      if (calls === 2) throw new Error("bad chunk");
+      return chunk;
+    };
+    const output = await translate(fixtureBytes("openai-text"), [], { onChunk }).catch(
+      (error: unknown) => error,
+    );
+    expect(output).toSatisfy((error) => UpstreamResponseError.isInstance(error));
+    expect(output).toMatchObject({ message: "stream translation failed: bad chunk" });
   });
 
   it("errors the stream with the thrown error when onChunk throws before any output", async () => {

@@ -1,21 +1,16 @@
 import { isOpenAIErrorBody, openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
 import { streamEndedError } from "../errors/stream-ended-error.js";
-import { toAnthropicErrorBody } from "../errors/to-anthropic-error-body.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
+import { anthropicSseEncoder } from "../ingress/anthropic/anthropic-sse-encoder.js";
 import { mapFinishReason } from "../response/map-finish-reason.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
-import { formatSseEvent } from "../sse/encode-sse-event.js";
 import type { SseEvent } from "../sse/sse-event.js";
 import type { TranslationContext } from "../translation-context.js";
-import type { AnthropicStreamEvent } from "../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
 import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
-import {
-  type StreamTranslation,
-  stepwiseTranslation,
-  TextOutput,
-  translationStream,
-} from "./stream-translation.js";
+import type { CanonicalEvents, StreamDecoder } from "./stream-decoder.js";
+import { type StreamTranslation, translateStream } from "./stream-translation.js";
+import { translationStream } from "./web-streams.js";
 
 export type StreamTranslationOptions = {
   /** Rewrites each upstream chunk before translation: return a replacement, several chunks, or null to drop it. */
@@ -32,19 +27,23 @@ export type StreamTranslationOptions = {
 const MAX_NOISE_CHARS = 2000;
 
 /**
- * OpenAI Chat Completions SSE bytes → Anthropic Messages SSE bytes,
- * incrementally: whatever one input read completes is translated and
- * enqueued before the next read (message_start leaves with the first chunk).
- *
- * Failure before any output errors the stream with UpstreamResponseError,
- * so a caller that holds the response until the first byte can still try
- * another tier. Once output began, an upstream error becomes an Anthropic
- * `event: error` frame and the stream closes; a stream cut before its
- * finish_reason and without [DONE] ends the same way, so it never passes
- * for a complete reply. The output closes as soon as the reply is complete
- * ([DONE] or an error), cancelling the rest of the input, so an upstream
- * that keeps the connection open after [DONE] cannot stall the client.
+ * OpenAI Chat Completions SSE bytes → Anthropic Messages SSE text, as synchronous steps: whatever one push
+ * completes is translated before it returns (message_start leaves with the first chunk). See
+ * {@link StreamTranslation} for how failures are reported; a stream cut before its finish_reason and without
+ * [DONE] is a failure too, so it never passes for a complete reply. The translation is done at [DONE] or an
+ * error, so an upstream that keeps the connection open after [DONE] cannot stall the client.
  */
+export function openAIToAnthropicTranslation(
+  context: TranslationContext,
+  options: StreamTranslationOptions = {},
+): StreamTranslation {
+  return translateStream(
+    (events) => openAIChatStreamDecoder(context, options, events),
+    anthropicSseEncoder(),
+  );
+}
+
+/** {@link openAIToAnthropicTranslation} as a TransformStream of bytes, for callers that want web streams. */
 export function openAIToAnthropicStream(
   context: TranslationContext,
   options: StreamTranslationOptions = {},
@@ -52,17 +51,18 @@ export function openAIToAnthropicStream(
   return translationStream(() => openAIToAnthropicTranslation(context, options));
 }
 
-/** The same translation as {@link openAIToAnthropicStream}, as synchronous steps. */
-export function openAIToAnthropicTranslation(
+/**
+ * An OpenAI Chat Completions stream read as canonical (Anthropic) events: the chunks' deltas become
+ * content blocks through {@link AnthropicStreamBuilder}; an error chunk, an error event, or a stream that is
+ * not SSE at all becomes a failure carrying what the upstream said.
+ */
+export function openAIChatStreamDecoder(
   context: TranslationContext,
-  options: StreamTranslationOptions = {},
-): StreamTranslation {
+  options: StreamTranslationOptions,
+  events: CanonicalEvents,
+): StreamDecoder {
   let closed = false;
-  /** Output of the current input read, returned as one piece when the read is processed. */
-  const output = new TextOutput();
-  const builder = new AnthropicStreamBuilder(context, (event: AnthropicStreamEvent) => {
-    output.write(sseFrame(event));
-  });
+  const builder = new AnthropicStreamBuilder(context, (event) => events.event(event));
   let noise = "";
   const addNoise = (text: string) => {
     if (noise.length < MAX_NOISE_CHARS)
@@ -72,8 +72,7 @@ export function openAIToAnthropicTranslation(
   const fail = (error: UpstreamResponseError) => {
     if (closed) return;
     closed = true;
-    if (!builder.hasStarted) throw error;
-    output.write(formatSseEvent("error", JSON.stringify(toAnthropicErrorBody(error.status, error.message))));
+    events.error(error);
   };
 
   const complete = () => {
@@ -103,6 +102,20 @@ export function openAIToAnthropicTranslation(
       }
     }
     if (choice.finish_reason) builder.finish(mapFinishReason(choice.finish_reason));
+  };
+
+  const translateAll = (chunks: OpenAIChatChunk | OpenAIChatChunk[] | null) => {
+    if (chunks === null) return;
+    if (Array.isArray(chunks)) for (const each of chunks) translate(each);
+    else translate(chunks);
+  };
+
+  /** What the hooks still hold, translated once the upstream is done. */
+  let flushed = false;
+  const flushHooks = () => {
+    if (flushed || !options.onFlush) return;
+    flushed = true;
+    translateAll(options.onFlush());
   };
 
   const onEvent = (event: SseEvent) => {
@@ -136,86 +149,21 @@ export function openAIToAnthropicTranslation(
     translateAll(options.onChunk ? options.onChunk(chunk) : chunk);
   };
 
-  const translateAll = (chunks: OpenAIChatChunk | OpenAIChatChunk[] | null) => {
-    if (chunks === null) return;
-    if (Array.isArray(chunks)) for (const each of chunks) translate(each);
-    else translate(chunks);
-  };
-
-  /** What the hooks still hold, translated once the upstream is done. */
-  let flushed = false;
-  const flushHooks = () => {
-    if (flushed || !options.onFlush) return;
-    flushed = true;
-    translateAll(options.onFlush());
-  };
-
   const parser = createSseParser(onEvent, { onInvalidLine: addNoise });
 
-  /**
-   * A failure inside translation (an oversized event, a transformer's
-   * onChunk throwing) must still end the client's stream cleanly: as an
-   * error frame once output began, as the stream's error before that.
-   */
-  const guard = (step: () => void): void => {
-    try {
-      step();
-    } catch (error) {
-      if (UpstreamResponseError.isInstance(error) && !closed) {
-        fail(error);
-        return;
-      }
-      if (!builder.hasStarted || closed) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      fail(
-        new UpstreamResponseError({
-          status: 500,
-          message: `stream translation failed: ${message}`,
-          cause: error,
-        }),
-      );
-    }
-  };
-
-  return stepwiseTranslation(output, () => closed, {
+  return {
     push(bytes) {
-      guard(() => parser.feed(bytes));
+      parser.feed(bytes);
     },
     end() {
-      guard(() => parser.end());
-      if (!closed) guard(flushHooks);
-      if (!closed) {
-        if (builder.isFinished) complete();
-        else fail(endedError(noise, builder.hasStarted));
-      }
+      parser.end();
+      if (closed) return;
+      flushHooks();
+      if (closed) return;
+      if (builder.isFinished) complete();
+      else fail(endedError(noise, builder.hasStarted));
     },
-  });
-}
-
-/**
- * `formatSseEvent(event.type, JSON.stringify(event))`, byte for byte but
- * cheaper, as this runs for every output event: JSON.stringify never writes
- * a raw line break, so the data is always one line, and the deltas that make
- * up most of a reply are written around their one string (in the key order
- * the builder gives them) instead of stringified as a whole object.
- */
-function sseFrame(event: AnthropicStreamEvent): string {
-  if (event.type === "content_block_delta") {
-    const delta = event.delta;
-    switch (delta.type) {
-      case "text_delta":
-        return deltaFrame(event.index, '"text_delta","text"', delta.text);
-      case "thinking_delta":
-        return deltaFrame(event.index, '"thinking_delta","thinking"', delta.thinking);
-      case "input_json_delta":
-        return deltaFrame(event.index, '"input_json_delta","partial_json"', delta.partial_json);
-    }
-  }
-  return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
-}
-
-function deltaFrame(index: number, typeAndKey: string, value: string): string {
-  return `event: content_block_delta\ndata: {"type":"content_block_delta","index":${index},"delta":{"type":${typeAndKey}:${JSON.stringify(value)}}}\n\n`;
+  };
 }
 
 /**

@@ -55,10 +55,13 @@ describe("stream translation as synchronous steps", () => {
     expect(translation.end()).toBe("");
   });
 
-  it("throws before any output and ends with an error frame after it", () => {
+  it("reports a failure before content in its facts and ends with an error frame after content", () => {
     const first = openAIToAnthropicTranslation(context());
-    expect(() => first.push(openAIBytes("openai-error-first-frame"))).toThrow(UpstreamResponseError);
+    // Nothing is written for a failure before content: the facts say what happened.
+    expect(first.push(openAIBytes("openai-error-first-frame"))).toBe("");
     expect(first.done).toBe(true);
+    expect(first.facts.content).toBe(false);
+    expect(first.facts.error).toSatisfy((error) => UpstreamResponseError.isInstance(error));
 
     const truncated = openAIToAnthropicTranslation(context());
     const out = run(truncated, openAIBytes("openai-truncated"));
@@ -68,10 +71,11 @@ describe("stream translation as synchronous steps", () => {
     expect(out).not.toMatch(/message_stop/);
 
     const empty = openAIToAnthropicTranslation(context());
-    expect(() => empty.end()).toThrow(/ended before sending any data/);
+    expect(empty.end()).toBe("");
+    expect(empty.facts.error?.message).toMatch(/ended before sending any data/);
   });
 
-  it("passes an Anthropic stream through with the requested model, and throws on an error first", () => {
+  it("passes an Anthropic stream through with the requested model, and reports an error first in its facts", () => {
     const passthrough = anthropicPassthroughTranslation("claude-sonnet-4-5");
     const out = run(
       passthrough,
@@ -83,6 +87,7 @@ describe("stream translation as synchronous steps", () => {
 
     const failing = anthropicPassthroughTranslation("claude-sonnet-4-5");
     const error = encoder.encode(eventsToSse(anthropicEventsFixture("anthropic-error-first-frame")));
-    expect(() => run(failing, error)).toThrow(UpstreamResponseError);
+    expect(run(failing, error)).toBe("");
+    expect(failing.facts.error).toSatisfy((error) => UpstreamResponseError.isInstance(error));
   });
 });

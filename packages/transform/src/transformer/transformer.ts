@@ -1,3 +1,4 @@
+import type { Ingress } from "../ingress/ingress.js";
 import type { RequestTranslationOptions } from "../request/request-translation-options.js";
 import type { TranslationContext } from "../translation-context.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
@@ -24,6 +25,8 @@ export interface TierContext {
   readonly stream: boolean;
   /** The client's request as received, before any transformer. Never mutate it: the cascade reuses it. */
   readonly request: AnthropicMessagesRequest;
+  /** The client's protocol: answers are written in it. */
+  readonly ingress: Ingress;
   /**
    * What the response and stream side of the translation need (tool names,
    * dropped tools...). On openai tiers it is filled by the translation, so

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sdkFinalMessage } from "../__fixtures__/anthropic-sse.js";
 import { byteStream, parseSseText, readAllText } from "../__fixtures__/chunks-to-sse.js";
+import { pipeTranslator } from "../__fixtures__/tier-context.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
 import { createTranslator } from "./create-translator.js";
 
@@ -33,7 +34,7 @@ async function stream(transformers: string[], bytes: Uint8Array) {
     transformers: transformers.map((name) => ({ name })),
   });
   const { context } = await translator.request(request);
-  return byteStream(bytes).pipeThrough(translator.stream(context));
+  return pipeTranslator(byteStream(bytes), translator, context);
 }
 
 const readCall = [

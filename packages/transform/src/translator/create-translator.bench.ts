@@ -1,6 +1,7 @@
 import { bench, describe } from "vitest";
 import { buildClaudeCodeRequest } from "../__fixtures__/build-claude-code-request.js";
 import { buildOpenAIStream } from "../__fixtures__/build-openai-stream.js";
+import { pipeTranslator } from "../__fixtures__/tier-context.js";
 import { createTranslator } from "./create-translator.js";
 
 const request = { ...buildClaudeCodeRequest(), stream: true };
@@ -63,9 +64,9 @@ describe(`translator stream (${streamKb} KB upstream stream)`, async () => {
   const plainContext = (await plain.request(request)).context;
   const chainedContext = (await chained.request(request)).context;
   bench("no transformers", async () => {
-    await drain(upstream().pipeThrough(plain.stream(plainContext)));
+    await drain(pipeTranslator(upstream(), plain, plainContext));
   });
   bench("enhancetool + extrathinktag chunk hooks", async () => {
-    await drain(upstream().pipeThrough(chained.stream(chainedContext)));
+    await drain(pipeTranslator(upstream(), chained, chainedContext));
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { anthropicEventsFixture, eventsToSse, sdkFinalMessage } from "../__fixtures__/anthropic-sse.js";
 import { byteStream, chunksToSse, parseSseText, readAllText } from "../__fixtures__/chunks-to-sse.js";
+import { pipeTranslator } from "../__fixtures__/tier-context.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import type { Transformer } from "../transformer/transformer.js";
 import { createTransformerRegistry } from "../transformer/transformer-registry.js";
@@ -165,7 +166,7 @@ describe("createTranslator, openai protocol", () => {
       transformers: [{ name: "first" }, { name: "second" }],
     });
     const { context } = await translator.request({ ...request, stream: false });
-    const message = await translator.response(
+    const { message, body } = await translator.response(
       {
         id: "x",
         choices: [{ index: 0, message: { role: "assistant", content: "Hi" }, finish_reason: "stop" }],
@@ -174,6 +175,8 @@ describe("createTranslator, openai protocol", () => {
       context,
     );
     expect(seen).toEqual(["second", "first"]);
+    // An Anthropic client's answer is the canonical message itself.
+    expect(body).toBe(message);
     expect(message).toMatchObject({
       model: request.model,
       content: [{ type: "text", text: "Hi" }],
@@ -194,7 +197,7 @@ describe("createTranslator, openai protocol", () => {
     });
     const { context } = await translator.request(request);
     const message = await sdkFinalMessage(
-      openAIFixture("openai-gemini-tool-calls").pipeThrough(translator.stream(context)),
+      pipeTranslator(openAIFixture("openai-gemini-tool-calls"), translator, context),
     );
     expect(message.content).toEqual([
       { type: "text", text: "I'll check both directories." },
@@ -227,7 +230,7 @@ describe("createTranslator, openai protocol", () => {
     });
     const { context } = await translator.request(request);
     await expect(
-      readAllText(openAIFixture("openai-error-first-frame").pipeThrough(translator.stream(context))),
+      readAllText(pipeTranslator(openAIFixture("openai-error-first-frame"), translator, context)),
     ).rejects.toSatisfy((error) => UpstreamResponseError.isInstance(error));
   });
 
@@ -255,9 +258,7 @@ describe("createTranslator, openai protocol", () => {
       transformers: [{ name: "upper" }],
     });
     const { context } = await translator.request(request);
-    const message = await sdkFinalMessage(
-      openAIFixture("openai-text").pipeThrough(translator.stream(context)),
-    );
+    const message = await sdkFinalMessage(pipeTranslator(openAIFixture("openai-text"), translator, context));
     expect(message.content[0]).toMatchObject({ type: "text", text: expect.stringMatching(/^HÉLLO wörld/) });
   });
 
@@ -329,7 +330,7 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
       stop_sequence: null,
       usage: { input_tokens: 3, output_tokens: 1 },
     };
-    expect(await translator.response(message, context)).toEqual({ ...message, model: request.model });
+    expect((await translator.response(message, context)).body).toEqual({ ...message, model: request.model });
     await expect(
       translator.response(
         { type: "error", error: { type: "overloaded_error", message: "Overloaded" } },
@@ -347,7 +348,7 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
     const translator = createTranslator({ protocol: "anthropic", model: "glm-4.6" });
     const { context } = await translator.request(request);
     const message = await sdkFinalMessage(
-      anthropicFixture("anthropic-tool-use").pipeThrough(translator.stream(context)),
+      pipeTranslator(anthropicFixture("anthropic-tool-use"), translator, context),
     );
     expect(message).toMatchObject({
       id: "msg_01XFDUDYJgAACzvnptvVoYEL",
@@ -375,7 +376,7 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
     const translator = createTranslator({ protocol: "anthropic", model: "m" });
     const { context } = await translator.request(request);
     await expect(
-      readAllText(anthropicFixture("anthropic-error-first-frame").pipeThrough(translator.stream(context))),
+      readAllText(pipeTranslator(anthropicFixture("anthropic-error-first-frame"), translator, context)),
     ).rejects.toSatisfy(
       (error) =>
         UpstreamResponseError.isInstance(error) &&
@@ -383,16 +384,14 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
         error.message === "upstream error: Overloaded",
     );
     const mid = parseSseText(
-      await readAllText(
-        anthropicFixture("anthropic-error-mid-stream").pipeThrough(translator.stream(context)),
-      ),
+      await readAllText(pipeTranslator(anthropicFixture("anthropic-error-mid-stream"), translator, context)),
     );
     expect(mid.at(-1)).toEqual({
       event: "error",
       data: { type: "error", error: { type: "api_error", message: "Internal server error" } },
     });
     const cut = parseSseText(
-      await readAllText(anthropicFixture("anthropic-truncated").pipeThrough(translator.stream(context))),
+      await readAllText(pipeTranslator(anthropicFixture("anthropic-truncated"), translator, context)),
     );
     expect(cut.map((event) => event.event)).toEqual([
       "message_start",
@@ -409,7 +408,7 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
     const body = byteStream(
       encoder.encode('{"type":"error","error":{"type":"rate_limit_error","message":"Slow down"}}'),
     );
-    await expect(readAllText(body.pipeThrough(translator.stream(context)))).rejects.toSatisfy(
+    await expect(readAllText(pipeTranslator(body, translator, context))).rejects.toSatisfy(
       (error) =>
         UpstreamResponseError.isInstance(error) &&
         error.status === 429 &&

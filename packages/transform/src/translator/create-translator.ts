@@ -1,21 +1,19 @@
 import { isOpenAIErrorBody } from "../errors/openai-error-message.js";
+import { anthropicIngress } from "../ingress/anthropic/anthropic-ingress.js";
 import { anthropicPassthroughResponse } from "../passthrough/anthropic-passthrough-response.js";
-import {
-  anthropicPassthroughStream,
-  anthropicPassthroughTranslation,
-} from "../passthrough/anthropic-passthrough-stream.js";
+import { anthropicStreamDecoder } from "../passthrough/anthropic-passthrough-stream.js";
 import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request.js";
 import type { RequestTranslationOptions } from "../request/request-translation-options.js";
 import { openAIToAnthropicResponse } from "../response/openai-to-anthropic-response.js";
 import {
-  openAIToAnthropicStream,
-  openAIToAnthropicTranslation,
+  openAIChatStreamDecoder,
   type StreamTranslationOptions,
 } from "../stream/openai-to-anthropic-stream.js";
+import { translateStream } from "../stream/stream-translation.js";
 import type { TierContext, Transformer } from "../transformer/transformer.js";
 import { createTransformerRegistry, type TransformerRegistry } from "../transformer/transformer-registry.js";
 import { createTranslationContext } from "../translation-context.js";
-import type { AnthropicMessagesRequest } from "../types/anthropic.js";
+import type { AnthropicMessage, AnthropicMessagesRequest } from "../types/anthropic.js";
 import type { OpenAIChatRequest, OpenAIChatResponse } from "../types/openai.js";
 import { composeChunkHooks } from "./compose-chunk-hooks.js";
 import type { TierRequest, TierTranslator, TranslatorOptions } from "./tier-translator.js";
@@ -54,7 +52,7 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
   const headerHooks = transformers.filter((t) => t.headers);
   const openaiResponseHooks = protocol === "openai" ? hooks(reversed, "openaiResponse") : [];
   const chunkHookFactories = reversed.filter((t) => t.openaiChunks);
-  const streamHooks = reversed.filter((t) => t.openaiStream);
+  const streamHooks = protocol === "openai" ? reversed.filter((t) => t.openaiStream) : [];
 
   /** The tier's chunk hooks, fresh for one stream (they may hold state, such as chunks held back). */
   const chunkOptions = (context: TierContext): StreamTranslationOptions => {
@@ -65,7 +63,7 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
   return {
     protocol,
     model,
-    async request(clientRequest) {
+    async request(clientRequest, ingress = anthropicIngress) {
       const context: MutableContext = {
         protocol,
         model,
@@ -73,6 +71,7 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
         requestedModel: clientRequest.model,
         stream: clientRequest.stream === true,
         request: clientRequest,
+        ingress,
         translation: createTranslationContext(clientRequest.model, { stream: clientRequest.stream === true }),
       };
       let anthropic: AnthropicMessagesRequest = clientRequest;
@@ -97,33 +96,40 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
     },
 
     async response(body, context) {
-      if (protocol === "anthropic") return anthropicPassthroughResponse(body, context.requestedModel);
-      let openai = body as OpenAIChatResponse;
-      // An error body is the core's to report: hooks only ever see real answers.
-      const isAnswer = !isOpenAIErrorBody(openai) && Array.isArray(openai?.choices);
-      if (isAnswer) {
-        for (const [transformer, hook] of openaiResponseHooks)
-          openai = await hook.call(transformer, openai, context);
-      }
-      return openAIToAnthropicResponse(openai, context.translation);
-    },
-
-    streamTranslation(context) {
-      if (protocol === "anthropic") return anthropicPassthroughTranslation(context.requestedModel);
-      if (streamHooks.length > 0) return undefined;
-      return openAIToAnthropicTranslation(context.translation, chunkOptions(context));
+      const message = await canonicalMessage(body, context);
+      return { body: context.ingress.message(message), message };
     },
 
     stream(context) {
-      if (protocol === "anthropic") return anthropicPassthroughStream(context.requestedModel);
-      const translate = openAIToAnthropicStream(context.translation, chunkOptions(context));
-      if (streamHooks.length === 0) return translate;
-      const input = new TransformStream<Uint8Array, Uint8Array>();
-      let upstream = input.readable;
-      for (const transformer of streamHooks) upstream = transformer.openaiStream!(upstream, context);
-      return { writable: input.writable, readable: upstream.pipeThrough(translate) };
+      const encoder = context.ingress.streamEncoder();
+      if (protocol === "anthropic")
+        return translateStream((events) => anthropicStreamDecoder(context.requestedModel, events), encoder);
+      return translateStream(
+        (events) => openAIChatStreamDecoder(context.translation, chunkOptions(context), events),
+        encoder,
+      );
     },
+
+    ...(streamHooks.length > 0 && {
+      rewriteStream(body: ReadableStream<Uint8Array>, context: TierContext) {
+        let upstream = body;
+        for (const transformer of streamHooks) upstream = transformer.openaiStream!(upstream, context);
+        return upstream;
+      },
+    }),
   };
+
+  async function canonicalMessage(body: unknown, context: TierContext): Promise<AnthropicMessage> {
+    if (protocol === "anthropic") return anthropicPassthroughResponse(body, context.requestedModel);
+    let openai = body as OpenAIChatResponse;
+    // An error body is the core's to report: hooks only ever see real answers.
+    const isAnswer = !isOpenAIErrorBody(openai) && Array.isArray(openai?.choices);
+    if (isAnswer) {
+      for (const [transformer, hook] of openaiResponseHooks)
+        openai = await hook.call(transformer, openai, context);
+    }
+    return openAIToAnthropicResponse(openai, context.translation);
+  }
 }
 
 type HookName = "anthropicRequest" | "openaiRequest" | "openaiResponse";

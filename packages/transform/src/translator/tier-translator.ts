@@ -1,3 +1,4 @@
+import type { Ingress } from "../ingress/ingress.js";
 import type { StreamTranslation } from "../stream/stream-translation.js";
 import type { TierContext, TierProtocol, TransformerSpec } from "../transformer/transformer.js";
 import type { TransformerRegistry } from "../transformer/transformer-registry.js";
@@ -26,28 +27,38 @@ export interface TierRequest {
   readonly context: TierContext;
 }
 
+/** An upstream's whole answer, translated. */
+export interface TierAnswer {
+  /** The answer in the client's protocol (the ingress's). */
+  readonly body: unknown;
+  /** The same answer in canonical form: its usage, or the stream it becomes for a client that asked for one. */
+  readonly message: AnthropicMessage;
+}
+
 /**
- * One tier's translation, created once per tier and used for every attempt.
- * `request` and `response` are async because user transformer modules may
- * be; the built-in path never waits on anything.
+ * One tier's translation, created once per tier and used for every attempt: the client's request (in its
+ * canonical form) to the upstream's protocol, and the upstream's answers back to the client's protocol (the
+ * request's ingress). `request` and `response` are async because user transformer modules may be; the
+ * built-in path never waits on anything.
  */
 export interface TierTranslator {
   readonly protocol: TierProtocol;
   readonly model: string;
-  /** @throws TranslationError (400) when the request cannot be expressed for this upstream. */
-  request(request: AnthropicMessagesRequest): Promise<TierRequest>;
-  /** The upstream's 200 JSON body → the Anthropic message. @throws UpstreamResponseError when the body is an error. */
-  response(body: unknown, context: TierContext): Promise<AnthropicMessage>;
   /**
-   * Upstream SSE bytes → Anthropic SSE bytes. The output errors with
-   * UpstreamResponseError when the upstream's first event is an error;
-   * later errors become `event: error` frames.
+   * @param ingress The client's protocol; answers are written in it. Default: Anthropic Messages.
+   * @throws TranslationError (400) when the request cannot be expressed for this upstream.
    */
-  stream(context: TierContext): TransformStream<Uint8Array, Uint8Array>;
+  request(request: AnthropicMessagesRequest, ingress?: Ingress): Promise<TierRequest>;
+  /** The upstream's 200 JSON body → the client's answer. @throws UpstreamResponseError when the body is an error. */
+  response(body: unknown, context: TierContext): Promise<TierAnswer>;
+  /** The upstream's stream → the client's stream, as synchronous steps (the one stream API). */
+  stream(context: TierContext): StreamTranslation;
   /**
-   * The same translation as `stream`, as synchronous steps for a caller that reads the upstream body
-   * itself; undefined when a transformer of the tier rewrites the upstream stream as a web stream
-   * (`openaiStream`), which only `stream` can run.
+   * Present when a transformer rewrites the upstream's raw stream as a web stream (claude-code-router
+   * modules' `transformResponseOut`): the caller runs the body through it before `stream`'s translation.
    */
-  streamTranslation(context: TierContext): StreamTranslation | undefined;
+  readonly rewriteStream?: (
+    body: ReadableStream<Uint8Array>,
+    context: TierContext,
+  ) => ReadableStream<Uint8Array>;
 }

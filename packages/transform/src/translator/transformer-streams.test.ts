@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sdkFinalMessage } from "../__fixtures__/anthropic-sse.js";
 import { byteStream, chunksToSse, readAllText } from "../__fixtures__/chunks-to-sse.js";
+import { pipeTranslator } from "../__fixtures__/tier-context.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
 import { createTranslator } from "./create-translator.js";
 
@@ -33,7 +34,7 @@ async function translate(transformer: string, fixture: string, cuts: number[] = 
     transformers: [{ name: transformer }],
   });
   const { context } = await translator.request(request);
-  return byteStream(fixtureBytes(fixture), cuts).pipeThrough(translator.stream(context));
+  return pipeTranslator(byteStream(fixtureBytes(fixture), cuts), translator, context);
 }
 
 describe("transformers on recorded streams", () => {

@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type AnthropicMessagesRequest, anthropicIngress, type Ingress } from "@ccr/transform";
+import type * as v from "valibot";
+import { clientSignal } from "./client-signal.js";
+import { countTokensRequestSchema, decodeBody, messagesRequestSchema } from "./messages-request-schema.js";
+import { nodeResponseSink } from "./node-response-sink.js";
+import type { ProxyLogger } from "./proxy-logger.js";
+import type { ProxyRouter } from "./proxy-router.js";
+import { readJsonBody } from "./read-request-body.js";
+
+/** A route on the path of a model call, served without Hono: a request in one protocol, for the router. */
+export interface HotRoute {
+  readonly kind: "messages" | "count_tokens";
+  readonly ingress: Ingress;
+  readonly schema: v.GenericSchema;
+  /** `/preset/{name}/...`: the config's preset of that name applies. */
+  readonly preset?: string;
+}
+
+const MESSAGES: HotRoute = { kind: "messages", ingress: anthropicIngress, schema: messagesRequestSchema };
+const COUNT_TOKENS: HotRoute = {
+  kind: "count_tokens",
+  ingress: anthropicIngress,
+  schema: countTokensRequestSchema,
+};
+const PRESET = /^\/preset\/([^/]+)\/v1\/messages$/;
+
+/** The hot route for a method and path (without its query), if it is one. */
+export function matchHotRoute(method: string | undefined, path: string): HotRoute | undefined {
+  if (method !== "POST") return undefined;
+  if (path === "/v1/messages") return MESSAGES;
+  if (path === "/v1/messages/count_tokens") return COUNT_TOKENS;
+  const preset = PRESET.exec(path);
+  return preset ? { ...MESSAGES, preset: decodeURIComponent(preset[1]!) } : undefined;
+}
+
+export interface HotRouteDeps {
+  readonly router: ProxyRouter;
+  readonly logger: ProxyLogger;
+  readonly maxBodyBytes: number;
+  readonly now: () => number;
+}
+
+/** Headers that carry the client's own credentials: never handed to the router, so never forwarded. */
+const CLIENT_SECRET_HEADERS = new Set(["x-api-key", "authorization", "cookie"]);
+
+/**
+ * Serves one hot route: reads and decodes the body in the route's protocol, then the router writes the answer
+ * to the Node response. Throws what the client is to be answered with (a bad body); the caller shapes it.
+ */
+export async function serveHotRoute(
+  deps: HotRouteDeps,
+  route: HotRoute,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  requestId: string,
+): Promise<void> {
+  const body = await readJsonBody(incoming, deps.maxBodyBytes);
+  const request = decodeBody(route.schema, body) as AnthropicMessagesRequest;
+  if (route.kind === "count_tokens") {
+    nodeResponseSink(outgoing).json(
+      200,
+      { "content-type": "application/json" },
+      { input_tokens: deps.router.estimateInputTokens(request) },
+    );
+    return;
+  }
+  const started = deps.now();
+  const result = await deps.router.serve(request, {
+    sink: nodeResponseSink(outgoing),
+    signal: clientSignal(incoming, outgoing),
+    preset: route.preset,
+    requestId,
+    ingress: route.ingress,
+    clientHeaders: clientHeaders(incoming),
+  });
+  deps.logger.info(
+    {
+      requestId,
+      status: result.status,
+      tier: result.tier,
+      attempts: result.attempts,
+      stream: result.stream,
+      ms: deps.now() - started,
+    },
+    "response started",
+  );
+}
+
+function clientHeaders(incoming: IncomingMessage): Record<string, string> {
+  const all: Record<string, string> = {};
+  const headers = incoming.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined && !CLIENT_SECRET_HEADERS.has(name))
+      all[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return all;
+}

@@ -1,0 +1,120 @@
+import type { TokenUsage } from "@ccr/transform";
+
+/**
+ * What the router reports while it serves requests, in its own terms. The router depends only on this
+ * interface; whoever embeds it plugs in an implementation (the proxy passes `@ccr/metrics`, which satisfies
+ * it) or none. Every method must be cheap and must never throw: it runs on the request path.
+ */
+export interface RouterObserver {
+  requestStart(event: RequestStartEvent): void;
+  attemptEnd(event: AttemptEndEvent): void;
+  retry(event: RetryEvent): void;
+  fallback(event: FallbackEvent): void;
+  circuit(event: CircuitEvent): void;
+  cooldown(event: CooldownEvent): void;
+  /** The first content of an answer is ready for the client. */
+  firstToken(event: FirstTokenEvent): void;
+  /** A streamed answer started flowing to the client; paired with `requestEnd`. */
+  streamStart(event: { readonly requestId: string } & TierLabels): void;
+  requestEnd(event: RequestEndEvent): void;
+}
+
+/** Why one attempt at a tier failed. */
+export type FailureReason =
+  | "rate_limited"
+  | "overloaded"
+  | "server_error"
+  | "timeout_first_event"
+  | "timeout_idle"
+  | "connection"
+  | "rejected"
+  | "auth"
+  | "midstream";
+
+/** How a whole client request ended. */
+export type RequestOutcome = "ok" | "client_error" | "upstream_error" | "rate_limited" | "aborted";
+
+export type CircuitState = "closed" | "open" | "half_open";
+
+export interface TierLabels {
+  /** `"provider,model"`. */
+  readonly tier: string;
+  readonly provider: string;
+  readonly model: string;
+}
+
+export interface RequestStartEvent {
+  readonly requestId: string;
+  readonly scenario: string;
+  readonly stream: boolean;
+  /** The router's own estimate of input tokens, to compare with what the provider reports. */
+  readonly estimatedInputTokens: number;
+  /** The chain of tiers this request may use, in order. */
+  readonly chain: readonly TierLabels[];
+}
+
+export interface AttemptEndEvent extends TierLabels {
+  readonly requestId: string;
+  readonly scenario: string;
+  /** 0 for the first attempt at this tier. */
+  readonly attempt: number;
+  readonly ok: boolean;
+  readonly reason?: FailureReason;
+  readonly status?: number;
+  readonly durationMs: number;
+  readonly message?: string;
+}
+
+export interface RetryEvent extends TierLabels {
+  readonly requestId: string;
+  readonly scenario: string;
+  readonly reason: FailureReason;
+  readonly delayMs: number;
+}
+
+export interface FallbackEvent {
+  readonly requestId: string;
+  readonly scenario: string;
+  readonly from: TierLabels;
+  readonly to: TierLabels;
+  /**
+   * Why the cascade moved on; `unsuitable` when the tier was not tried because its model cannot take the
+   * request (context window too small, no image input).
+   */
+  readonly reason: FailureReason | "cooling" | "circuit_open" | "unsuitable";
+}
+
+export interface CircuitEvent extends TierLabels {
+  readonly state: CircuitState;
+  /** Epoch ms until which the tier is skipped, for open circuits. */
+  readonly until?: number;
+}
+
+export interface CooldownEvent extends TierLabels {
+  readonly until: number;
+  readonly reason: FailureReason;
+}
+
+export interface FirstTokenEvent extends TierLabels {
+  readonly requestId: string;
+  readonly scenario: string;
+  /** From the start of the client request to the first content. */
+  readonly ttftMs: number;
+}
+
+export interface RequestEndEvent {
+  readonly requestId: string;
+  readonly scenario: string;
+  readonly stream: boolean;
+  /** The tier that answered (or the last one tried); undefined when no tier was tried. */
+  readonly tier?: TierLabels;
+  readonly outcome: RequestOutcome;
+  readonly reason?: FailureReason;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly attempts: number;
+  readonly usage?: TokenUsage;
+  readonly estimatedInputTokens: number;
+  /** Output tokens over the time from first token to the end, when known. */
+  readonly outputTokensPerSecond?: number;
+}
