@@ -14,7 +14,7 @@ import type { StatsSnapshot } from "@ccr/metrics";
 /** The span rates are measured over, like the header's total. */
 export const THROUGHPUT_WINDOW_MS = 60_000;
 /** Below this much history a rate would be one request's tokens over a second or two: none is shown. */
-export const MIN_SPAN_MS = 5_000;
+export const MIN_SPAN_MS = 3_000;
 
 interface Sample {
   /** The proxy's clock (`generatedAt`). */
