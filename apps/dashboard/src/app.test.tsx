@@ -1,6 +1,7 @@
 import { cleanup, render } from "ink-testing-library";
 import { useEffect, useReducer } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { BURST_TOKENS_PER_SECOND, burstTraffic } from "./__fixtures__/burst-traffic.js";
 import { failingSnapshot, healthySnapshot, T0 } from "./__fixtures__/stats-snapshots.js";
 import { App } from "./app.js";
 import type { UseStats } from "./hooks/use-stats-stream.js";
@@ -41,7 +42,7 @@ const live = (snapshot = healthySnapshot): StreamState => ({
   receivedAt: T0,
 });
 
-function start(initial: StreamState) {
+function start(initial: StreamState, size = { width: 80, height: 24 }) {
   current = initial;
   let exited = false;
   const onExit = () => {
@@ -49,7 +50,13 @@ function start(initial: StreamState) {
   };
   const app = render(
     <>
-      <App url="http://127.0.0.1:3456" useStats={useFakeStats} width={80} height={24} now={() => T0} />
+      <App
+        url="http://127.0.0.1:3456"
+        useStats={useFakeStats}
+        width={size.width}
+        height={size.height}
+        now={() => T0}
+      />
       <ExitSignal onExit={onExit} />
     </>,
   );
@@ -110,6 +117,20 @@ describe("App", { timeout: 60_000 }, () => {
     expect(await shows("✗ proxy unreachable: ECONNRESET")).not.toContain("cooling");
     stdin.write("p");
     await shows("◐ cooling");
+  });
+
+  it("tok/s of a burst upstream: the tokens delivered over the last minute, not the per-stream speed", async () => {
+    const snapshots = burstTraffic(12);
+    const { frame, shows, redrawnAfter } = start(live(snapshots[0]), { width: 60, height: 15 });
+    await shows("zai,glm-4.6");
+    for (const snapshot of snapshots.slice(1)) await redrawnAfter(() => setStats(live(snapshot)));
+    const row = frame()
+      .split("\n")
+      .find((line) => line.startsWith("0  zai,glm-4.6"));
+    // The proxy's per-stream figure for these answers is 18,250 tok/s; 730 were delivered each second.
+    expect(snapshots.at(-1)?.tiers[0]?.outputTokensPerSecond).toBeGreaterThan(18_000);
+    expect(row).toMatch(new RegExp(` ${BURST_TOKENS_PER_SECOND} +24/0$`));
+    expect(frame().split("\n").length).toBeLessThanOrEqual(14);
   });
 
   it("quits on q", async () => {

@@ -4,6 +4,8 @@ import { DashboardScreen } from "./components/dashboard-screen.js";
 import { useClock } from "./hooks/use-clock.js";
 import { type UseStats, useStatsStream } from "./hooks/use-stats-stream.js";
 import { useTerminalSize } from "./hooks/use-terminal-size.js";
+import { useTierThroughput } from "./hooks/use-tier-throughput.js";
+import type { TierRates } from "./rates/tier-throughput.js";
 import type { StreamState } from "./stream/stream-state.js";
 
 export interface AppProps {
@@ -12,30 +14,30 @@ export interface AppProps {
   readonly apiKey?: string;
   /** The data source; the live SSE stream unless a test gives another. */
   readonly useStats?: UseStats;
-  /** Fixed size (tests); the terminal's size otherwise. */
+  /** Fixed columns and rows (tests); the terminal's size otherwise. */
   readonly width?: number;
   readonly height?: number;
   readonly now?: () => number;
 }
 
-const MIN_WIDTH = 80;
-const MIN_HEIGHT = 24;
-
 /** The dashboard: live data, keys, and the screen for the current view. */
 export function App({ url, apiKey, useStats = useStatsStream, width, height, now = Date.now }: AppProps) {
   const { exit } = useApp();
   const live = useStats({ url, apiKey });
+  // Every snapshot counts towards the rates, paused or not; the screen shows the frozen ones.
+  const liveRates = useTierThroughput(live.snapshot);
   const terminal = useTerminalSize();
   const clock = useClock(now);
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
   const [detail, setDetail] = useState(false);
-  const frozen = useRef<StreamState | undefined>(undefined);
+  const frozen = useRef<{ state: StreamState; rates: TierRates } | undefined>(undefined);
 
-  if (!paused) frozen.current = live;
+  if (!paused) frozen.current = { state: live, rates: liveRates };
   // Paused: the numbers stay put, but the connection line still tells the truth.
   const state: StreamState =
-    paused && frozen.current ? { ...frozen.current, connection: live.connection } : live;
+    paused && frozen.current ? { ...frozen.current.state, connection: live.connection } : live;
+  const rates = paused && frozen.current ? frozen.current.rates : liveRates;
   const tierCount = state.snapshot?.tiers.length ?? 0;
 
   // Ink may call a handler from an earlier render: read the current view through refs, not the closure.
@@ -64,12 +66,13 @@ export function App({ url, apiKey, useStats = useStatsStream, width, height, now
     <DashboardScreen
       url={url}
       state={state}
+      rates={rates}
       selected={selected !== null && selected < tierCount ? selected : null}
       detail={detail}
       paused={paused}
       now={clock}
-      width={width ?? Math.max(MIN_WIDTH, terminal.columns)}
-      height={height ?? Math.max(MIN_HEIGHT, terminal.rows)}
+      width={width ?? terminal.columns}
+      height={height ?? terminal.rows}
     />
   );
 }

@@ -9,8 +9,9 @@ import { createMetrics, type Metrics, type TierLabels } from "@ccr/metrics";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
- * The built dashboard in a real terminal: tmux runs `ccr-dashboard` at 80×24 against a small stats
- * server whose numbers change, and the screen is read back with `tmux capture-pane`.
+ * The built dashboard in a real terminal: tmux runs `ccr-dashboard` at 80×24 (and from a shell at
+ * 60×15) against a small stats server whose numbers change, and the screen is read back with
+ * `tmux capture-pane`.
  * Set CCR_DASHBOARD_CAPTURE=<file> to save the captured screen (docs/dashboard-capture.txt).
  *
  * Every step waits for what it expects on the screen, with room for a machine ten times slower
@@ -226,7 +227,8 @@ describe.runIf(hasTmux).sequential("dashboard in a real terminal (tmux)", { time
     }
   }, 30_000);
 
-  const capture = (flags: string[] = []) => tmux("capture-pane", "-p", ...flags, "-t", session);
+  const capture = (flags: string[] = [], target = session) =>
+    tmux("capture-pane", "-p", ...flags, "-t", target);
   /** How the dashboard ended ("exit 0"), undefined while it runs. */
   const ending = (): string | undefined => {
     const status = existsSync(statusFile) ? readFileSync(statusFile, "utf8").trim() : "";
@@ -234,13 +236,18 @@ describe.runIf(hasTmux).sequential("dashboard in a real terminal (tmux)", { time
   };
   /** One key: the next one waits for this one's effect, since a burst would reach the app as one chunk. */
   const key = (name: string) => tmux("send-keys", "-t", session, name);
-  async function screenWith(predicate: (screen: string) => boolean, flags: string[] = []): Promise<string> {
+  /** Waits for a screen of `target` (the 80×24 session unless told) that matches `predicate`. */
+  async function screenWith(
+    predicate: (screen: string) => boolean,
+    flags: string[] = [],
+    target = session,
+  ): Promise<string> {
     const deadline = Date.now() + SCREEN_TIMEOUT;
     let screen = "";
     while (Date.now() < deadline) {
-      screen = capture(flags);
+      screen = capture(flags, target);
       if (predicate(screen)) return screen;
-      const ended = ending();
+      const ended = target === session ? ending() : undefined;
       if (ended !== undefined) throw new Error(`the dashboard ended (${ended}):\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -252,7 +259,8 @@ describe.runIf(hasTmux).sequential("dashboard in a real terminal (tmux)", { time
       (s) => s.includes("[live]") && s.includes("◐ cooling") && /req \d+/.test(s),
     );
     const lines = screen.replace(/\n+$/, "").split("\n");
-    expect(lines.length).toBeLessThanOrEqual(24);
+    // The last row stays free: a frame as tall as the screen makes Ink clear it on every update.
+    expect(lines.length).toBeLessThanOrEqual(23);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(screen).toContain(`CCR 127.0.0.1:${port}`);
     expect(screen).toMatch(/0 +zai,glm-4\.6 +◐ cooling \d+s/);
@@ -285,6 +293,40 @@ describe.runIf(hasTmux).sequential("dashboard in a real terminal (tmux)", { time
     await screenWith((s) => s.includes("✗ proxy unreachable: connection refused"));
     await new Promise<void>((resolve) => stats.listen(port, "127.0.0.1", resolve));
     await screenWith((s) => s.includes("[live]"));
+  });
+
+  it("fits a 60×15 terminal, and leaves the shell prompt on a line of its own after q", async () => {
+    // A shell with a prompt of its own in a small terminal, where the dashboard is typed as a person would.
+    const small = "small";
+    const prompt = "ccr-test$";
+    tmux("new-session", "-d", "-s", small, "-x", "60", "-y", "15", `env PS1='${prompt} ' /bin/sh`);
+    await screenWith((s) => s.startsWith(prompt), [], small);
+    tmux(
+      "send-keys",
+      "-t",
+      small,
+      `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --port ${port}`,
+      "Enter",
+    );
+    const screen = await screenWith((s) => s.includes("[live]") && /^0 +zai,glm-4\.6 /m.test(s), [], small);
+    const lines = screen.replace(/\n+$/, "").split("\n");
+    expect(lines.length).toBeLessThanOrEqual(15);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    // The header on the top row (the typed command scrolled away, nothing else), then the tiers.
+    expect(lines[0]).toMatch(new RegExp(`^CCR 127\\.0\\.0\\.1:${port} +up \\S+ \\[live\\]`));
+    expect(lines[2]).toMatch(/^# +tier +state/);
+    expect(lines[3]).toMatch(/^0 +zai,glm-4\.6 /);
+    expect(screen).toMatch(/^2 +minimax,MiniMax-M2 /m);
+    expect(screen).toContain("drift: CCR's");
+    tmux("send-keys", "-t", small, "q");
+    const after = await screenWith((s) => s.trimEnd().endsWith(prompt), [], small);
+    const rows = after.trimEnd().split("\n");
+    // The last frame stays; the prompt starts the next line, the cursor after it and visible again.
+    expect(rows.at(-1)).toBe(prompt);
+    expect(rows.at(-2)).toContain("q/esc quit");
+    expect(rows[0]).toMatch(/^CCR 127\.0\.0\.1:/);
+    const cursor = tmux("display-message", "-p", "-t", small, "#{cursor_flag} #{cursor_x}").trim();
+    expect(cursor).toBe(`1 ${prompt.length + 1}`);
   });
 
   it("quits on q", async () => {

@@ -151,3 +151,20 @@ export const failingSnapshot: StatsSnapshot = {
     { seq: 7, at: T0 - 500, kind: "fallback", requestId: "d", from: "zai,glm-4.6", to: "deepseek,deepseek-chat", reason: "cooling", count: 12 },
   ],
 };
+
+/** Twelve tiers, more than a short terminal has rows for: the table must trim and say so. */
+export const manyTiersSnapshot: StatsSnapshot = {
+  ...failingSnapshot,
+  tiers: [
+    ...failingSnapshot.tiers,
+    ...Array.from({ length: 9 }, (_, i) =>
+      tier({
+        id: `openrouter,model-${i + 3}`,
+        position: i + 3,
+        requests: { ok: 10 + i, failed: 0 },
+        successRate: 1,
+        ewmaLatencyMs: 900 + i * 10,
+      }),
+    ),
+  ],
+};

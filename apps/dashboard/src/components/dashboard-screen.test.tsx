@@ -1,10 +1,17 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it } from "vitest";
 import { failingSnapshot, healthySnapshot, T0 } from "../__fixtures__/stats-snapshots.js";
+import type { TierRates } from "../rates/tier-throughput.js";
 import type { StreamState } from "../stream/stream-state.js";
 import { DashboardScreen } from "./dashboard-screen.js";
 
 const URL = "http://127.0.0.1:3456";
+/** What the dashboard measured over the last minute, for the fixture's tiers. */
+const RATES: TierRates = new Map([
+  ["zai,glm-4.6", 48.2],
+  ["deepseek,deepseek-chat", 3.1],
+  ["minimax,MiniMax-M2", 0],
+]);
 
 function frame(
   state: StreamState,
@@ -15,6 +22,7 @@ function frame(
     <DashboardScreen
       url={URL}
       state={state}
+      rates={RATES}
       selected={extra.selected ?? null}
       detail={extra.detail ?? false}
       paused={extra.paused ?? false}
@@ -28,9 +36,10 @@ function frame(
   return text;
 }
 
+/** The terminal's last row stays free, so Ink never scrolls and the prompt lands on its own line at exit. */
 function expectFits(text: string, width: number, height: number) {
   const lines = text.split("\n");
-  expect(lines.length).toBeLessThanOrEqual(height);
+  expect(lines.length).toBeLessThanOrEqual(height - 1);
   for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(width);
 }
 
@@ -53,6 +62,7 @@ describe("DashboardScreen", () => {
     expect(text).toMatch(/[▁▂▃▄▅▆▇█]{10}/);
     expect(text).toContain("22:12:30 zai,glm-4.6 → deepseek,deeps");
     expect(text).toContain("+18.9% ▲ warning");
+    expect(text).toContain("token drift: CCR's input-token estimate vs the provider's count · ▲ ≥10% ‼ ≥25%");
     expect(text).toContain("q/esc quit");
     expect(text).toMatchSnapshot();
   });

@@ -1,6 +1,18 @@
-import { Box } from "ink";
+import { Box, Text } from "ink";
+import { fit } from "../format/format-values.js";
+import {
+  bodyLines,
+  DRIFT_PANEL_WIDTH,
+  frameHeight,
+  isTooSmall,
+  MIN_COLUMNS,
+  MIN_ROWS,
+  planMain,
+} from "../layout/screen-layout.js";
+import type { TierRates } from "../rates/tier-throughput.js";
 import type { StreamState } from "../stream/stream-state.js";
 import { ConnectionBanner } from "./connection-banner.js";
+import { DriftLegend, driftLegend } from "./drift-legend.js";
 import { DriftPanel } from "./drift-panel.js";
 import { EventLog } from "./event-log.js";
 import { Footer } from "./footer.js";
@@ -12,21 +24,23 @@ import { TiersTable } from "./tiers-table.js";
 export interface DashboardScreenProps {
   readonly url: string;
   readonly state: StreamState;
+  /** Output tokens/s of each tier over the last minute. */
+  readonly rates: TierRates;
   readonly selected: number | null;
   readonly detail: boolean;
   readonly paused: boolean;
   /** Local clock, for the reconnect countdown. */
   readonly now: number;
+  /** The terminal's columns and rows; the screen takes one row fewer (see `frameHeight`). */
   readonly width: number;
   readonly height: number;
 }
-
-const DRIFT_WIDTH = 26;
 
 /** The whole screen for one state; pure, so every frame can be rendered in tests. */
 export function DashboardScreen({
   url,
   state,
+  rates,
   selected,
   detail,
   paused,
@@ -34,51 +48,81 @@ export function DashboardScreen({
   width,
   height,
 }: DashboardScreenProps) {
+  if (isTooSmall(width, height)) {
+    return (
+      <Text>
+        {fit(`too small (${width}×${height}): enlarge to ${MIN_COLUMNS}×${MIN_ROWS}`, width).trimEnd()}
+      </Text>
+    );
+  }
   const snapshot = state.snapshot;
   const live = state.connection.status === "live";
   const address = url.replace(/^https?:\/\//, "");
-  const banner = live ? 0 : 1;
   // Countdowns run on the proxy's clock, so they stay right whatever the local clock says.
   const proxyNow = snapshot?.generatedAt ?? now;
   const tiers = snapshot?.tiers ?? [];
   const selectedTier = selected !== null ? tiers[selected] : undefined;
-  const used = 2 + banner + 1;
+  const showDetail = snapshot !== undefined && detail && selectedTier !== undefined;
+  const layout =
+    snapshot === undefined || showDetail
+      ? undefined
+      : planMain({
+          columns: width,
+          rows: height,
+          banner: !live,
+          tierCount: tiers.length,
+          driftCount: tiers.filter((t) => t.drift !== null).length,
+        });
+  const lower = layout?.lower;
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    <Box flexDirection="column" width={width} height={frameHeight(height)}>
       <Header address={address} snapshot={snapshot} live={live} paused={paused} width={width} />
       <ConnectionBanner connection={state.connection} url={url} now={now} width={width} />
-      {snapshot && detail && selectedTier ? (
+      {showDetail && (
         <TierDetail
           tier={selectedTier}
           events={snapshot.recent}
           now={proxyNow}
-          rows={height - used - 1}
+          rate={rates.get(selectedTier.id) ?? null}
+          lines={bodyLines(height, !live)}
           width={width}
         />
-      ) : (
-        snapshot && (
-          <Box flexDirection="column">
-            <TiersTable tiers={tiers} selected={selected} now={proxyNow} width={width} />
-            <Sparklines series={snapshot.series} width={width} />
-            <Box flexDirection="row">
+      )}
+      {snapshot && layout && (
+        <>
+          <TiersTable
+            tiers={tiers}
+            selected={selected}
+            now={proxyNow}
+            rates={rates}
+            width={width}
+            lines={layout.tableLines}
+          />
+          {layout.sparklines && <Sparklines series={snapshot.series} width={width} />}
+          {lower && (
+            <Box flexDirection={lower.sideBySide ? "row" : "column"}>
               <EventLog
                 events={snapshot.recent}
-                rows={Math.max(1, height - used - (Math.max(tiers.length, 1) + 1) - 2 - 2)}
-                width={width - DRIFT_WIDTH - 2}
+                rows={lower.logRows}
+                width={lower.sideBySide && lower.driftRows > 0 ? width - DRIFT_PANEL_WIDTH - 2 : width}
               />
-              <Box marginLeft={2}>
-                <DriftPanel
-                  tiers={tiers}
-                  rows={Math.max(1, height - used - tiers.length - 6)}
-                  width={DRIFT_WIDTH}
-                />
-              </Box>
+              {lower.driftRows > 0 && (
+                <Box marginLeft={lower.sideBySide ? 2 : 0}>
+                  <DriftPanel
+                    tiers={tiers}
+                    rows={lower.driftRows}
+                    width={lower.sideBySide ? DRIFT_PANEL_WIDTH : width}
+                    title={lower.sideBySide ? undefined : driftLegend(width)}
+                  />
+                </Box>
+              )}
             </Box>
-          </Box>
-        )
+          )}
+        </>
       )}
       <Box flexGrow={1} />
-      <Footer detail={detail && selectedTier !== undefined} paused={paused} width={width} />
+      {lower?.sideBySide && lower.driftRows > 0 && <DriftLegend width={width} />}
+      <Footer detail={showDetail} paused={paused} width={width} />
     </Box>
   );
 }

@@ -1,6 +1,13 @@
 import type { StatsSnapshot } from "@ccr/metrics";
 import { Box, Text } from "ink";
-import { fit, formatCount, formatDuration, formatRate, formatUsd } from "../format/format-values.js";
+import {
+  fit,
+  fitParts,
+  formatCount,
+  formatDuration,
+  formatRate,
+  formatUsd,
+} from "../format/format-values.js";
 
 export interface HeaderProps {
   /** The address the dashboard watches, shown as given. */
@@ -11,31 +18,54 @@ export interface HeaderProps {
   readonly width: number;
 }
 
-/** Two lines: where and how long, then volume, success, tokens, throughput and spend. */
+/**
+ * Two lines: where and how long, then volume, success, tokens, throughput and spend. In a narrow
+ * terminal the least telling figures are left out rather than the line wrapped.
+ */
 export function Header({ address, snapshot, live, paused, width }: HeaderProps) {
   const t = snapshot?.totals;
   const status = paused ? "paused" : live ? "live" : "offline";
   const statusColor = paused ? "yellow" : live ? "green" : "red";
-  const left = `CCR ${address}${snapshot ? `  up ${formatDuration(snapshot.uptimeSeconds)}` : ""}`;
-  const right = t
-    ? `streams ${t.activeStreams}  active ${t.activeRequests}  req ${t.requests}  ok ${formatRate(t.successRate)}`
-    : "";
   const statusText = ` [${status}]`;
-  const gap = Math.max(1, width - left.length - statusText.length - right.length);
+  const left = fit(
+    `CCR ${address}${snapshot ? `  up ${formatDuration(snapshot.uptimeSeconds)}` : ""}`,
+    Math.max(1, width - statusText.length),
+  ).trimEnd();
+  const room = width - left.length - statusText.length - 1;
+  const right =
+    t && room > 0
+      ? fitParts(
+          [
+            { text: `streams ${t.activeStreams}`, rank: 1 },
+            { text: `active ${t.activeRequests}`, rank: 2 },
+            { text: `req ${t.requests}`, rank: 4 },
+            { text: `ok ${formatRate(t.successRate)}`, rank: 3 },
+          ],
+          room,
+        )
+      : "";
+  const gap = Math.max(right ? 1 : 0, width - left.length - statusText.length - right.length);
   const second = t
-    ? `tokens in/out ${formatCount(t.tokens.input)}/${formatCount(t.tokens.output)}` +
-      `  ${t.outputTokensPerSecond.toFixed(1)} tok/s  ${t.requestsPerSecond.toFixed(2)} req/s` +
-      `  fallbacks ${t.fallbacks}  cost ${formatUsd(t.costUsd)}`
-    : "waiting for the first stats…";
+    ? fitParts(
+        [
+          { text: `tokens in/out ${formatCount(t.tokens.input)}/${formatCount(t.tokens.output)}`, rank: 1 },
+          { text: `${t.outputTokensPerSecond.toFixed(1)} tok/s`, rank: 5 },
+          { text: `${t.requestsPerSecond.toFixed(2)} req/s`, rank: 4 },
+          { text: `fallbacks ${t.fallbacks}`, rank: 2 },
+          { text: `cost ${formatUsd(t.costUsd)}`, rank: 3 },
+        ],
+        width,
+      )
+    : fit("waiting for the first stats…", width).trimEnd();
   return (
     <Box flexDirection="column">
       <Text>
         <Text bold>{left}</Text>
-        <Text color={statusColor}>{statusText}</Text>
-        {" ".repeat(gap)}
+        <Text color={statusColor}>{statusText.slice(0, Math.max(0, width - left.length))}</Text>
+        {right && " ".repeat(gap)}
         {right}
       </Text>
-      <Text dimColor={!t}>{fit(second, width).trimEnd()}</Text>
+      <Text dimColor={!t}>{second}</Text>
     </Box>
   );
 }

@@ -7,81 +7,115 @@ import {
   formatMs,
   formatPct,
   formatRate,
+  formatSpeed,
   formatUsd,
 } from "../format/format-values.js";
+import { DriftLegend } from "./drift-legend.js";
 import { EventLog } from "./event-log.js";
-import { TierStateBadge } from "./tier-state-badge.js";
+import { tierStateText } from "./tier-state-badge.js";
 
 export interface TierDetailProps {
   readonly tier: TierStats;
   readonly events: readonly RecentEvent[];
   readonly now: number;
-  readonly rows: number;
+  /** The tier's output tokens/s over the last minute; null while there is too little history. */
+  readonly rate: number | null;
+  /** Lines the detail may take. */
+  readonly lines: number;
   readonly width: number;
 }
 
-function Row(props: { label: string; children: React.ReactNode }) {
-  return (
-    <Text>
-      <Text dimColor>{props.label.padEnd(11)}</Text>
-      {props.children}
-    </Text>
-  );
+const LABEL_WIDTH = 11;
+/** Below this many lines for its own events, the log is left out rather than shown as a title alone. */
+const MIN_LOG_LINES = 2;
+
+interface DetailRow {
+  readonly label: string;
+  readonly text: string;
+  readonly color?: string;
+  /** Lower ranks go first when the terminal is short. */
+  readonly rank: number;
 }
 
 /** Everything known about one tier, with its own slice of the event log. */
-export function TierDetail({ tier, events, now, rows, width }: TierDetailProps) {
+export function TierDetail({ tier, events, now, rate, lines, width }: TierDetailProps) {
   const failures = Object.entries(tier.failures)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(" · ");
   const drift = tier.drift;
   const error = tier.lastError;
   const own = events.filter((e) => e.from === tier.id || e.to === tier.id);
-  const lines = 11;
+  const all: DetailRow[] = [
+    {
+      label: "state",
+      text: `${tierStateText(tier, now)}${tier.until !== null ? `  until ${clockTime(tier.until)}` : ""}`,
+      color: { healthy: "green", cooling: "yellow", open: "red", half_open: "magenta" }[tier.state],
+      rank: 9,
+    },
+    {
+      label: "requests",
+      text: `ok ${tier.requests.ok}  failed ${tier.requests.failed}  success ${formatRate(tier.successRate)}  retries ${tier.retries}  fallbacks ${tier.fallbacks}  429s ${tier.rateLimitHits}`,
+      rank: 8,
+    },
+    { label: "failures", text: failures || "none", rank: 6 },
+    {
+      label: "latency",
+      text: `ewma ${formatMs(tier.ewmaLatencyMs)}  ttft p50 ${formatMs(tier.ttftMs.p50)}  p90 ${formatMs(tier.ttftMs.p90)}  (last ${tier.ttftMs.samples})`,
+      rank: 5,
+    },
+    {
+      label: "speed",
+      text: rate === null ? "- (measuring)" : `${formatSpeed(rate)} tok/s out over the last minute`,
+      rank: 2,
+    },
+    {
+      label: "tokens",
+      text: `in ${formatCount(tier.tokens.input)}  out ${formatCount(tier.tokens.output)}  cache read ${formatCount(tier.tokens.cacheRead)}  cache write ${formatCount(tier.tokens.cacheCreation)}`,
+      rank: 3,
+    },
+    { label: "cost", text: formatUsd(tier.costUsd), rank: 1 },
+    {
+      label: "drift",
+      text:
+        drift === null
+          ? "no samples yet"
+          : `cumulative ${formatPct(drift.cumulativePct)} (${drift.level})  last ${formatPct(drift.lastPct)} (${drift.lastLevel})  over ${drift.samples}`,
+      rank: 4,
+    },
+    {
+      label: "last error",
+      text:
+        error === null
+          ? "none"
+          : `${error.reason}${error.status !== undefined ? ` HTTP ${error.status}` : ""} at ${clockTime(error.at)}${error.message ? `: ${error.message}` : ""}`,
+      color: error === null ? undefined : "red",
+      rank: 7,
+    },
+  ];
+  // The title, then the rows that matter most, then the drift legend, then the tier's own events.
+  const room = Math.max(0, lines - 1);
+  const cut = [...all].sort((a, b) => b.rank - a.rank)[Math.min(room, all.length)]?.rank ?? 0;
+  const rows = all.filter((row) => row.rank > cut);
+  const legend = drift !== null && rows.some((r) => r.label === "drift") && room - rows.length >= 1;
+  const logLines = room - rows.length - (legend ? 1 : 0);
   return (
     <Box flexDirection="column">
-      <Text bold>
-        {fit(
-          `${tier.id}  · position ${tier.position ?? "-"} · provider ${tier.provider} · model ${tier.model}`,
-          width,
-        ).trimEnd()}
-      </Text>
-      <Row label="state">
-        <TierStateBadge tier={tier} now={now} width={24} />
-        {tier.until !== null ? `until ${clockTime(tier.until)}` : ""}
-      </Row>
-      <Row label="requests">
-        {`ok ${tier.requests.ok}  failed ${tier.requests.failed}  success ${formatRate(tier.successRate)}  retries ${tier.retries}  fallbacks ${tier.fallbacks}  429s ${tier.rateLimitHits}`}
-      </Row>
-      <Row label="failures">{failures || "none"}</Row>
-      <Row label="latency">
-        {`ewma ${formatMs(tier.ewmaLatencyMs)}  ttft p50 ${formatMs(tier.ttftMs.p50)}  p90 ${formatMs(tier.ttftMs.p90)}  (last ${tier.ttftMs.samples})`}
-      </Row>
-      <Row label="speed">
-        {tier.outputTokensPerSecond === null ? "-" : `${tier.outputTokensPerSecond.toFixed(1)} tok/s`}
-      </Row>
-      <Row label="tokens">
-        {`in ${formatCount(tier.tokens.input)}  out ${formatCount(tier.tokens.output)}  cache read ${formatCount(tier.tokens.cacheRead)}  cache write ${formatCount(tier.tokens.cacheCreation)}`}
-      </Row>
-      <Row label="cost">{formatUsd(tier.costUsd)}</Row>
-      <Row label="drift">
-        {drift === null
-          ? "no samples yet"
-          : `cumulative ${formatPct(drift.cumulativePct)} (${drift.level})  last ${formatPct(drift.lastPct)} (${drift.lastLevel})  over ${drift.samples}`}
-      </Row>
-      <Row label="last error">
-        {error === null ? (
-          "none"
-        ) : (
-          <Text color="red">
-            {fit(
-              `${error.reason}${error.status !== undefined ? ` HTTP ${error.status}` : ""} at ${clockTime(error.at)}${error.message ? `: ${error.message}` : ""}`,
-              width - 11,
-            ).trimEnd()}
-          </Text>
-        )}
-      </Row>
-      <EventLog events={own} rows={Math.max(1, rows - lines - 1)} width={width} />
+      {lines > 0 && (
+        <Text bold>
+          {fit(
+            `${tier.id}  · position ${tier.position ?? "-"} · provider ${tier.provider} · model ${tier.model}`,
+            width,
+          ).trimEnd()}
+        </Text>
+      )}
+      {rows.map((row) => (
+        <Text key={row.label}>
+          <Text dimColor>{fit(row.label, LABEL_WIDTH)}</Text>
+          <Text color={row.color}>{fit(row.text, width - LABEL_WIDTH).trimEnd()}</Text>
+        </Text>
+      ))}
+      {legend && <DriftLegend width={width} />}
+      {logLines >= MIN_LOG_LINES && <EventLog events={own} rows={logLines - 1} width={width} />}
     </Box>
   );
 }

@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   clockTime,
   fit,
+  fitParts,
   formatCount,
   formatDuration,
   formatMs,
   formatPct,
   formatRate,
+  formatSpeed,
   formatUsd,
 } from "./format-values.js";
 
@@ -49,5 +51,28 @@ describe("format values", () => {
     expect(fit("abc", 5, "right")).toBe("  abc");
     expect(fit("abcdef", 4)).toBe("abc…");
     expect(fit("abc", 0)).toBe("");
+  });
+
+  it("keeps tokens per second within five columns", () => {
+    expect([0, 2.34, 48.2, 730, 36_510, 1_234_567].map(formatSpeed)).toEqual([
+      "0",
+      "2.3",
+      "48",
+      "730",
+      "37k",
+      "1.2M",
+    ]);
+  });
+
+  it("leaves out the least telling parts of a line until it fits", () => {
+    const parts = [
+      { text: "streams 2", rank: 1 },
+      { text: "req 1234", rank: 3 },
+      { text: "ok 98.9%", rank: 2 },
+    ];
+    expect(fitParts(parts, 40)).toBe("streams 2  req 1234  ok 98.9%");
+    expect(fitParts(parts, 20)).toBe("req 1234  ok 98.9%");
+    expect(fitParts(parts, 10)).toBe("req 1234");
+    expect(fitParts(parts, 4)).toBe("req…");
   });
 });

@@ -6,6 +6,12 @@ export function formatCount(n: number): string {
   return `${(n / 1_000_000).toFixed(1)}M`;
 }
 
+/** Tokens per second: one decimal below 10, whole numbers above, then `12k`; five columns at most. */
+export function formatSpeed(tokensPerSecond: number): string {
+  if (tokensPerSecond === 0) return "0";
+  return tokensPerSecond < 10 ? tokensPerSecond.toFixed(1) : formatCount(tokensPerSecond);
+}
+
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "-";
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -45,4 +51,24 @@ export function fit(text: string, width: number, align: "left" | "right" = "left
   if (width <= 0) return "";
   if (text.length > width) return width === 1 ? "…" : `${text.slice(0, width - 1)}…`;
   return align === "left" ? text.padEnd(width) : text.padStart(width);
+}
+
+/** A part of a line and how much it matters: the least important parts are left out first. */
+export interface LinePart {
+  readonly text: string;
+  readonly rank: number;
+}
+
+/**
+ * The parts, in their order, joined by `separator`, leaving out the lowest-ranked ones until the line
+ * fits `width`; the last one left is cut with an ellipsis if it alone is too long.
+ */
+export function fitParts(parts: readonly LinePart[], width: number, separator = "  "): string {
+  let kept = [...parts];
+  const joined = () => kept.map((p) => p.text).join(separator);
+  while (kept.length > 1 && joined().length > width) {
+    const least = kept.reduce((a, b) => (b.rank < a.rank ? b : a));
+    kept = kept.filter((p) => p !== least);
+  }
+  return fit(joined(), width).trimEnd();
 }
