@@ -1,46 +1,17 @@
-import type { TierHealthRecord, TierStateStore, TierStateUpdate } from "@ccr/router";
+import type { TierHealthRecord, TierStateUpdate } from "@ccr/router";
 import { Redis } from "ioredis";
 import { LocalTierCopy } from "./local-tier-copy.js";
-import { describeRedisUrl, OutageLog, type StateStoreLogger } from "./outage-log.js";
+import { describeRedisUrl, OutageLog } from "./outage-log.js";
 import { redisKeys } from "./redis-keys.js";
+import type {
+  RedisTierStateStore,
+  RedisTierStateStoreOptions,
+  StateStoreError,
+  StateStoreOperation,
+} from "./redis-tier-state-store.js";
 import { NO_RECORD, sameSharedFields } from "./shared-fields.js";
 import { parseTierChangeMessage, parseTierRecord } from "./tier-record-schema.js";
 import { defineTierScripts, type TierScripts, type TierSnapshot } from "./tier-scripts.js";
-
-export interface RedisTierStateStoreOptions {
-  /** `redis://[user:password@]host:port[/db]`, or `rediss://` for TLS. */
-  readonly url: string;
-  /** Put before every key and the channel; replicas that share state use the same one. Default `ccr:`. */
-  readonly keyPrefix?: string;
-  readonly logger?: StateStoreLogger;
-  /** Clock, epoch ms. */
-  readonly now?: () => number;
-  /** How long a Redis command may take before the local result is used. Default 300 ms. */
-  readonly commandTimeoutMs?: number;
-  /** How often the whole local copy is re-read, for announcements that were missed. Default 700 ms. */
-  readonly syncIntervalMs?: number;
-}
-
-export type StateStoreOperation = "connect" | "update" | "sync" | "message";
-
-export interface StateStoreError {
-  readonly operation: StateStoreOperation;
-  readonly error: Error;
-}
-
-export interface RedisTierStateStore extends TierStateStore {
-  /** Redis failures so far: connection attempts, writes, re-syncs, unreadable records. */
-  readonly errorCount: number;
-  /** Called on each failure counted in {@link errorCount}; returns the unsubscribe function. */
-  onError(listener: (event: StateStoreError) => void): () => void;
-  /**
-   * Resolves true once the store listens to announcements and has filled its local copy from Redis, false
-   * if that takes over `timeoutMs`.
-   */
-  synced(timeoutMs: number): Promise<boolean>;
-  /** Disconnects; reads and updates go on with the local copy alone. */
-  close(): Promise<void>;
-}
 
 /**
  * Conflicts in a row after which an update stops trying Redis and keeps its local result. Updates of one
@@ -54,6 +25,9 @@ const MAX_CONFLICTS = 20;
  * `syncIntervalMs`. An update that changes a shared field is a compare-and-set in Redis; one that changes
  * only this replica's own fields (a success on a healthy tier) stays local. When Redis is away everything
  * goes on with the local copy, and the changes made meanwhile are written back when it returns.
+ *
+ * Throws a `TypeError` when `url` is not a `redis://` or `rediss://` URL (without repeating it: it may
+ * hold a password). Connecting happens in the background and never throws.
  */
 export function createRedisTierStateStore(options: RedisTierStateStoreOptions): RedisTierStateStore {
   return new SharedTierStateStore(options);
@@ -82,6 +56,11 @@ class SharedTierStateStore implements RedisTierStateStore {
   #closed = false;
 
   constructor(options: RedisTierStateStoreOptions) {
+    if (!/^rediss?:\/\/[^/]/.test(options.url)) {
+      throw new TypeError(
+        "not a Redis URL: expected redis://[user:password@]host[:port][/db], or rediss://... for TLS",
+      );
+    }
     this.#now = options.now ?? Date.now;
     this.#copy = new LocalTierCopy(this.#now);
     const where = describeRedisUrl(options.url);

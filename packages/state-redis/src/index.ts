@@ -1,8 +1,8 @@
-export {
-  createRedisTierStateStore,
-  type RedisTierStateStore,
-  type RedisTierStateStoreOptions,
-  type StateStoreError,
-  type StateStoreOperation,
-} from "./create-redis-tier-state-store.js";
+export { createRedisTierStateStore } from "./create-redis-tier-state-store.js";
 export type { StateStoreLogger } from "./outage-log.js";
+export type {
+  RedisTierStateStore,
+  RedisTierStateStoreOptions,
+  StateStoreError,
+  StateStoreOperation,
+} from "./redis-tier-state-store.js";
