@@ -17,6 +17,7 @@ import type { Logger } from "pino";
 import { createLogger } from "../logging/create-logger.js";
 import { createStatsRoutes } from "../routes/stats-routes.js";
 import { type Env, logDir } from "../runtime/ccr-home.js";
+import { createTierStateStore } from "../runtime/create-tier-state-store.js";
 import { isLoopbackHost } from "../runtime/is-loopback-host.js";
 import { loadCustomRouter, loadCustomTransformers } from "../runtime/load-extensions.js";
 import { replacePrices } from "../runtime/model-prices.js";
@@ -116,7 +117,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const declareChain = (config: CcrConfig) =>
     metrics.setChain(config.chains.default.map(({ id, provider, model }) => ({ tier: id, provider, model })));
   declareChain(current);
+  const tierState = await createTierStateStore({ env, logger });
   const router = createRouter({
+    store: tierState.store,
     config: () => current,
     fetch: upstream.fetch,
     metrics,
@@ -144,6 +147,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const server = await listen(app.fetch, host, requestedPort).catch(async (error: unknown) => {
     await upstream.close();
+    await tierState.close();
     ownLogger?.flush();
     throw error;
   });
@@ -217,6 +221,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           logger.warn({ shutdownTimeoutMs }, "shutdown timeout: closing the remaining connections"),
         );
         await upstream.close();
+        await tierState.close();
         logger.info({}, "stopped");
         ownLogger?.flush();
       })();
