@@ -42,7 +42,7 @@ class SharedTierStateStore implements RedisTierStateStore {
   readonly #outage: OutageLog;
   readonly #origin = crypto.randomUUID();
   readonly #listeners = new Set<(event: StateStoreError) => void>();
-  readonly #syncedWaiters = new Set<() => void>();
+  readonly #syncedWaiters = new Set<(synced: boolean) => void>();
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #timer: NodeJS.Timeout;
   /** The Redis data set the versions in the copy belong to. */
@@ -185,10 +185,10 @@ class SharedTierStateStore implements RedisTierStateStore {
   synced(timeoutMs: number): Promise<boolean> {
     if (this.#syncedOnce) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (synced: boolean) => {
         clearTimeout(timer);
         this.#syncedWaiters.delete(done);
-        resolve(true);
+        resolve(synced);
       };
       const timer = setTimeout(() => {
         this.#syncedWaiters.delete(done);
@@ -202,7 +202,7 @@ class SharedTierStateStore implements RedisTierStateStore {
     if (this.#closed) return;
     this.#closed = true;
     clearInterval(this.#timer);
-    for (const wake of [...this.#syncedWaiters]) wake();
+    for (const wake of [...this.#syncedWaiters]) wake(false);
     this.#subscriber.disconnect();
     this.#client.disconnect();
     await this.#syncing;
@@ -210,7 +210,8 @@ class SharedTierStateStore implements RedisTierStateStore {
 
   /** Re-reads every record. Calls made while one runs are served by one more run after it. */
   #sync(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
+    // Not connected (yet): the connection's own `ready` brings the next sync.
+    if (this.#closed || this.#client.status !== "ready") return Promise.resolve();
     if (this.#syncing) {
       this.#syncAgain = true;
       return this.#syncing;
@@ -225,7 +226,7 @@ class SharedTierStateStore implements RedisTierStateStore {
           this.#outage.recovered(snapshot.records.length);
           if (listening) {
             this.#syncedOnce = true;
-            for (const wake of [...this.#syncedWaiters]) wake();
+            for (const wake of [...this.#syncedWaiters]) wake(true);
           }
         } catch (error) {
           this.#failed("sync", asError(error));
@@ -300,11 +301,10 @@ class SharedTierStateStore implements RedisTierStateStore {
       return;
     }
     const record = parseTierRecord(recordJson);
-    if (!record) {
+    if (!record)
       this.#failed("message", new Error(`unreadable record for ${tierId}: ${recordJson.slice(0, 200)}`));
-      return;
-    }
-    this.#copy.accept(tierId, version, record, pttlMs);
+    // Unreadable: taken as no record at that version, so the next change replaces it.
+    this.#copy.accept(tierId, version, record ?? NO_RECORD, pttlMs);
   }
 
   /** A new epoch means Redis lost its data (a restart without persistence, a flush). */

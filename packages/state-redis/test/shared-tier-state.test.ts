@@ -73,6 +73,21 @@ describe.skipIf(!redisServerAvailable)("shared tier state: two stores on one Red
     expect(took).toBeLessThan(STALENESS_MS);
   });
 
+  it("an unreadable record (another version writing?) is counted, ignored, and replaced by the next change", async () => {
+    const { a, keyPrefix } = await pair();
+    const operations: string[] = [];
+    a.onError((event) => operations.push(event.operation));
+    const version = await redis.incr(`${keyPrefix}version`);
+    await redis.hset(`${keyPrefix}tier:u,m`, "version", version, "record", '{"circuit":"ajar"}');
+    await redis.pexpire(`${keyPrefix}tier:u,m`, TTL_MS);
+    await redis.sadd(`${keyPrefix}tiers`, "u,m");
+    const update = await a.update("u,m", oneMoreFailure, TTL_MS);
+    expect(update.after.consecutiveFailures).toBe(1);
+    expect(operations).toContain("message");
+    const stored = JSON.parse((await redis.hget(`${keyPrefix}tier:u,m`, "record"))!) as TierHealthRecord;
+    expect(stored).toMatchObject({ circuit: "closed", consecutiveFailures: 1 });
+  });
+
   it("concurrent updates from both stores are atomic: no increment is lost", async () => {
     const { a, b, keyPrefix } = await pair();
     let runs = 0;
