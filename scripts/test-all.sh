@@ -21,6 +21,13 @@ if [ "${CI:-}" = true ] && ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0
     echo "tmux could not be installed: the dashboard's terminal test will be skipped"
 fi
 
+# The shared tier state tests (packages/state-redis, and two replicas in apps/proxy's e2e) run a real
+# redis-server. On a CI machine, install it when it is missing; elsewhere (or when that fails) they skip.
+if [ "${CI:-}" = true ] && ! command -v redis-server >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (timeout 180 apt-get update -qq && timeout 300 apt-get install -y -qq --no-install-recommends redis-server) >/dev/null 2>&1 ||
+    echo "redis-server could not be installed: the shared tier state tests will be skipped"
+fi
+
 export CI="${CI:-true}"
 export TURBO_TELEMETRY_DISABLED=1
 # pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules (below).

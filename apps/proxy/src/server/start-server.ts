@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { createLogger } from "../logging/create-logger.js";
 import { createStatsRoutes } from "../routes/stats-routes.js";
 import { type Env, logDir } from "../runtime/ccr-home.js";
+import { createTierStateStore } from "../runtime/create-tier-state-store.js";
 import { isLoopbackHost } from "../runtime/is-loopback-host.js";
 import { loadCustomRouter, loadCustomTransformers } from "../runtime/load-extensions.js";
 import { replacePrices } from "../runtime/model-prices.js";
@@ -112,7 +113,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const declareChain = (config: CcrConfig) =>
     metrics.setChain(config.chains.default.map(({ id, provider, model }) => ({ tier: id, provider, model })));
   declareChain(current);
+  const tierState = await createTierStateStore({ env, logger });
   const router = createRouter({
+    store: tierState.store,
     config: () => current,
     transport: upstream.transport,
     observer: metrics,
@@ -140,6 +143,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const server = await listen(listener, host, requestedPort).catch(async (error: unknown) => {
     await upstream.close();
+    await tierState.close();
     ownLogger?.flush();
     throw error;
   });
@@ -211,6 +215,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           logger.warn({ shutdownTimeoutMs }, "shutdown timeout: closing the remaining connections"),
         );
         await upstream.close();
+        await tierState.close();
         logger.info({}, "stopped");
         ownLogger?.flush();
       })();
