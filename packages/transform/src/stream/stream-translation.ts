@@ -77,13 +77,21 @@ class Translation implements StreamTranslation, StreamFacts {
 
   push(bytes: Uint8Array): string {
     if (this.done) return "";
-    this.#guard(() => this.decoder.push(bytes));
+    try {
+      this.decoder.push(bytes);
+    } catch (error) {
+      this.#failed(error);
+    }
     return this.#encoder.take();
   }
 
   end(): string {
     if (this.done) return "";
-    this.#guard(() => this.decoder.end());
+    try {
+      this.decoder.end();
+    } catch (error) {
+      this.#failed(error);
+    }
     // A decoder ends the message or reports it cut; one that did neither still must not pass for complete.
     if (!this.done) this.#fail(streamEndedError(this.started));
     return this.#encoder.take();
@@ -138,20 +146,16 @@ class Translation implements StreamTranslation, StreamFacts {
    * A failure inside translation (an oversized event, a transformer's hook throwing) still ends the answer
    * cleanly, as a failure of the answer rather than an exception in the caller's loop.
    */
-  #guard(step: () => void): void {
-    try {
-      step();
-    } catch (error) {
-      this.#fail(
-        UpstreamResponseError.isInstance(error)
-          ? error
-          : new UpstreamResponseError({
-              status: 502,
-              message: `stream translation failed: ${error instanceof Error ? error.message : String(error)}`,
-              cause: error,
-            }),
-      );
-    }
+  #failed(error: unknown): void {
+    this.#fail(
+      UpstreamResponseError.isInstance(error)
+        ? error
+        : new UpstreamResponseError({
+            status: 502,
+            message: `stream translation failed: ${error instanceof Error ? error.message : String(error)}`,
+            cause: error,
+          }),
+    );
   }
 }
 
