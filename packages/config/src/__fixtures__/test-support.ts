@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigError } from "./config-error";
+import { ConfigError } from "../issues/config-error.js";
 
-export const readFixture = (name: string) => readFileSync(join(__dirname, "__fixtures__", name), "utf8");
+export const readFixture = (name: string) => readFileSync(join(__dirname, name), "utf8");
 
 /** The ConfigError `run` throws; fails the test when it throws nothing or something else. */
 export function catchConfigError(run: () => unknown): ConfigError {

@@ -1,7 +1,7 @@
-import type { ConfigIssue } from "./config-issue";
-import { closestMatch } from "./suggest";
-import { parseTierRef } from "./tier-ref";
-import type { TierRef } from "./types";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { closestMatch } from "../issues/suggest.js";
+import type { TierRef } from "../types.js";
+import { parseTierRef } from "./tier-ref.js";
 
 /**
  * Provider name → its models. `undefined` models mark a provider entry that exists but is itself invalid:

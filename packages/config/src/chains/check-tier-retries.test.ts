@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalizeConfig } from "./normalize-config";
-import { seedProviders } from "./test-configs";
-import { catchConfigError } from "./test-support";
+import { seedProviders } from "../__fixtures__/test-configs.js";
+import { catchConfigError } from "../__fixtures__/test-support.js";
+import { normalizeConfig } from "../normalize/normalize-config.js";
 
 const router = {
   default: "zai,glm-4.7",

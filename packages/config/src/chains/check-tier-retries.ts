@@ -1,7 +1,7 @@
-import { checkTierRef, type ProviderCatalog } from "./check-tier-ref";
-import type { ConfigIssue } from "./config-issue";
-import { formatJsonPath } from "./json-path";
-import { closestMatch } from "./suggest";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { formatJsonPath } from "../issues/json-path.js";
+import { closestMatch } from "../issues/suggest.js";
+import { checkTierRef, type ProviderCatalog } from "./check-tier-ref.js";
 
 /**
  * Every `tierRetries` key must match a tier: `"*"`, `"tier-N"` within the longest chain, a provider name,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { normalizeConfig } from "./normalize-config";
-import { chainFor } from "./resolve-chains";
-import { seedProviders } from "./test-configs";
-import { parseTierRef } from "./tier-ref";
-import type { CcrConfig, Scenario } from "./types";
+import { seedProviders } from "../__fixtures__/test-configs.js";
+import { normalizeConfig } from "../normalize/normalize-config.js";
+import type { CcrConfig, Scenario } from "../types.js";
+import { chainFor } from "./resolve-chains.js";
+import { parseTierRef } from "./tier-ref.js";
 
 const load = (raw: Record<string, unknown>) =>
   normalizeConfig({ Providers: seedProviders, ...raw }, { env: {} }).config;

@@ -1,6 +1,6 @@
-import { resolveRetryPolicy } from "./retry-policy";
-import type { CcrConfig, ChainTier, RetryPolicyOverride, Scenario, TierRef } from "./types";
-import { SCENARIOS } from "./types";
+import type { CcrConfig, ChainTier, RetryPolicyOverride, Scenario, TierRef } from "../types.js";
+import { SCENARIOS } from "../types.js";
+import { resolveRetryPolicy } from "./retry-policy.js";
 
 export interface ChainInputs {
   /** The model of each scenario that Router names. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normalizeConfig } from "./normalize-config";
-import { resolveTier } from "./resolve-tier";
-import { seedProviders } from "./test-configs";
+import { seedProviders } from "../__fixtures__/test-configs.js";
+import { normalizeConfig } from "../normalize/normalize-config.js";
+import { resolveTier } from "./resolve-tier.js";
 
 const { config } = normalizeConfig(
   { Providers: seedProviders, Router: { default: "zai,glm-4.7" } },

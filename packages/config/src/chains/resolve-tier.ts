@@ -1,5 +1,5 @@
-import { parseTierRef } from "./tier-ref";
-import type { CcrConfig, TierRef } from "./types";
+import type { CcrConfig, TierRef } from "../types.js";
+import { parseTierRef } from "./tier-ref.js";
 
 /**
  * `"provider,model"` → TierRef when the provider exists and lists the model, else undefined. An exact match

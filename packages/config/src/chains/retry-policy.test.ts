@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { normalizeConfig } from "./normalize-config";
-import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, retryPolicyFor } from "./retry-policy";
-import { seedProviders } from "./test-configs";
-import { parseTierRef } from "./tier-ref";
+import { seedProviders } from "../__fixtures__/test-configs.js";
+import { normalizeConfig } from "../normalize/normalize-config.js";
+import { DEFAULT_RETRY_POLICY, resolveRetryPolicy, retryPolicyFor } from "./retry-policy.js";
+import { parseTierRef } from "./tier-ref.js";
 
 const deepseek = parseTierRef("deepseek,deepseek-chat")!;
 

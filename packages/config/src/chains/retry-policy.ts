@@ -1,4 +1,4 @@
-import type { CcrConfig, RetryPolicy, RetryPolicyOverride, TierRef } from "./types";
+import type { CcrConfig, RetryPolicy, RetryPolicyOverride, TierRef } from "../types.js";
 
 /** The Rust CCR defaults: 3 retries, 100 ms doubling up to 10 s. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTierRef } from "./tier-ref";
+import { parseTierRef } from "./tier-ref.js";
 
 describe("parseTierRef", () => {
   it("splits at the first comma, so model ids keep slashes, colons and commas", () => {

@@ -1,4 +1,4 @@
-import type { TierRef } from "./types";
+import type { TierRef } from "../types.js";
 
 /**
  * `"provider,model"` → TierRef. The model is everything after the first comma, so model ids

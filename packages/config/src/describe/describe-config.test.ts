@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { describeConfig } from "./describe-config";
-import { parseConfigText } from "./parse-config-text";
-import { redactSecrets } from "./redact-secrets";
-import { readFixture } from "./test-support";
+import { readFixture } from "../__fixtures__/test-support.js";
+import { parseConfigText } from "../load/parse-config-text.js";
+import { describeConfig } from "./describe-config.js";
+import { redactSecrets } from "./redact-secrets.js";
 
 const env = {
   OPENROUTER_API_KEY: "sk-or-v1-secret-aaaa",

@@ -1,7 +1,7 @@
-import type { ModelMetadata, ProviderAuth } from "./provider-defaults";
-import { DEFAULT_RETRY_POLICY } from "./retry-policy";
-import type { CcrConfig, ChainTier, TransformerSpec } from "./types";
-import { SCENARIOS } from "./types";
+import type { ProviderAuth, TransformerSpec } from "@ccr/provider";
+import { DEFAULT_RETRY_POLICY } from "../chains/retry-policy.js";
+import type { CcrConfig, ChainTier, ModelMetadata } from "../types.js";
+import { SCENARIOS } from "../types.js";
 
 /**
  * The human summary printed by `ccr validate` and `ccr start`: where CCR listens, each provider (protocol,

@@ -1,4 +1,4 @@
-import type { CcrConfig } from "./types";
+import type { CcrConfig } from "../types.js";
 
 // Below this, replacing a value would mangle ordinary words more than it protects anything.
 const MIN_SECRET_LENGTH = 4;

@@ -1,5 +1,5 @@
 import { isAbsolute, join, resolve } from "node:path";
-import type { Env } from "./interpolate-env";
+import type { Env } from "./interpolate-env.js";
 
 /** A module path from the config → absolute: `~/` is the home directory, relative paths start at the config's folder. */
 export function expandPath(path: string, options: { env: Env; baseDir: string }): string {

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings test the ${VAR} syntax itself.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { interpolateEnv, interpolateString } from "./interpolate-env";
+import { interpolateEnv, interpolateString } from "./interpolate-env.js";
 
 describe("interpolateString", () => {
   const env = { KEY: "sk-1", EMPTY: "", HOME: "/home/u" };

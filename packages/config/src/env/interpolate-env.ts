@@ -1,5 +1,5 @@
-import type { ConfigIssue } from "./config-issue";
-import { formatJsonPath, type PathSegment } from "./json-path";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

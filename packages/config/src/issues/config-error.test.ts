@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "./config-error";
-import { formatIssue } from "./config-issue";
+import { ConfigError } from "./config-error.js";
+import { formatIssue } from "./config-issue.js";
 
 describe("ConfigError", () => {
   const error = new ConfigError({

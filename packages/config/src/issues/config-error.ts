@@ -1,4 +1,4 @@
-import { type ConfigIssue, formatIssue } from "./config-issue";
+import { type ConfigIssue, formatIssue } from "./config-issue.js";
 
 const marker = Symbol.for("ccr.config.error");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closestMatch, didYouMean, editDistance } from "./suggest";
+import { closestMatch, didYouMean, editDistance } from "./suggest.js";
 
 describe("suggest", () => {
   it("measures edit distance, ignoring case", () => {

@@ -1,7 +1,7 @@
 import type * as v from "valibot";
-import type { ConfigIssue } from "./config-issue";
-import { describeValue } from "./describe-value";
-import { formatJsonPath, type PathSegment } from "./json-path";
+import type { ConfigIssue } from "./config-issue.js";
+import { describeValue } from "./describe-value.js";
+import { formatJsonPath, type PathSegment } from "./json-path.js";
 
 const containerExpectations: Record<string, string> = {
   array: "a list",

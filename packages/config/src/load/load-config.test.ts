@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError } from "./config-error";
-import { loadConfig } from "./load-config";
-import { resolveConfigPath } from "./resolve-config-path";
-import { readFixture } from "./test-support";
+import { readFixture } from "../__fixtures__/test-support.js";
+import { ConfigError } from "../issues/config-error.js";
+import { loadConfig } from "./load-config.js";
+import { resolveConfigPath } from "./resolve-config-path.js";
 
 const dir = mkdtempSync(join(tmpdir(), "ccr-config-load-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

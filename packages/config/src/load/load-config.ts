@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { ConfigError } from "./config-error";
-import type { LoadResult } from "./normalize-config";
-import { parseConfigText } from "./parse-config-text";
-import type { LoadProviders } from "./provider-defaults";
-import { loadProviderPackages } from "./provider-refs";
-import { type ConfigPathOptions, resolveConfigPath } from "./resolve-config-path";
+import { ConfigError } from "../issues/config-error.js";
+import type { LoadResult } from "../normalize/normalize-config.js";
+import { parseConfigText } from "./parse-config-text.js";
+import type { LoadProviders } from "./provider-packages.js";
+import { loadProviderPackages } from "./provider-refs.js";
+import { type ConfigPathOptions, resolveConfigPath } from "./resolve-config-path.js";
 
 export interface LoadConfigOptions extends ConfigPathOptions {
   /** Loads the provider packages named by `"provider"` entries; without it such entries are errors. */

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { ConfigError } from "./config-error";
-import { type LoadResult, type NormalizeOptions, normalizeConfig } from "./normalize-config";
-import { parseJsonc } from "./parse-jsonc";
+import { ConfigError } from "../issues/config-error.js";
+import { type LoadResult, type NormalizeOptions, normalizeConfig } from "../normalize/normalize-config.js";
+import { parseJsonc } from "./parse-jsonc.js";
 
 /** The text of a config file (JSON with comments and trailing commas) → LoadResult. Throws ConfigError. */
 export function parseConfigText(text: string, options: NormalizeOptions = {}): LoadResult {

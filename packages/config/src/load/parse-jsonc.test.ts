@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseJsonc } from "./parse-jsonc";
+import { parseJsonc } from "./parse-jsonc.js";
 
 describe("parseJsonc", () => {
   it("accepts line and block comments and trailing commas", () => {

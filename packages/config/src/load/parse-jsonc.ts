@@ -1,5 +1,5 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode, stripComments } from "jsonc-parser";
-import type { ConfigIssue } from "./config-issue";
+import type { ConfigIssue } from "../issues/config-issue.js";
 
 /** JSON with comments and trailing commas → value, or every syntax error with its line and column. */
 export function parseJsonc(text: string): { value: unknown; issues: ConfigIssue[] } {

@@ -2,24 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadConfig } from "./load-config";
-import type { ProviderDefaults } from "./provider-defaults";
-import { providerRefsOf } from "./provider-refs";
-import { type ConfigChange, watchConfig } from "./watch-config";
+import { localProvider as local, modelInfo } from "../__fixtures__/provider-definitions.js";
+import { loadConfig } from "./load-config.js";
+import type { ProviderDefaults } from "./provider-packages.js";
+import { providerRefsOf } from "./provider-refs.js";
+import { type ConfigChange, watchConfig } from "./watch-config.js";
 
-const local: ProviderDefaults = {
-  id: "local",
-  defaultBaseUrl: "http://127.0.0.1:11434/v1",
-  protocol: "openai",
-  auth: { style: "none" },
-  transformers: [],
-  models: [{ id: "qwen3-coder:30b", contextWindow: 262_144, maxOutputTokens: 65_536 }],
-};
 const acme: ProviderDefaults = {
   ...local,
   id: "acme",
   auth: { style: "bearer" },
-  models: [{ id: "acme-1" }],
+  models: [modelInfo("acme-1")],
 };
 const providerDefinitions = { local, acme };
 

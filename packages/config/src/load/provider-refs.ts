@@ -1,5 +1,5 @@
-import { parseJsonc } from "./parse-jsonc";
-import type { LoadProviders, ProviderPackages } from "./provider-defaults";
+import { parseJsonc } from "./parse-jsonc.js";
+import type { LoadProviders, ProviderPackages } from "./provider-packages.js";
 
 /**
  * The `"provider"` references of a config file's provider entries, as written (trimmed), each once. A file

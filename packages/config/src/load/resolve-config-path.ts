@@ -1,6 +1,6 @@
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Env } from "./interpolate-env";
+import type { Env } from "../env/interpolate-env.js";
 
 export interface ConfigPathOptions {
   /** `--config`: wins over everything. */

@@ -2,8 +2,8 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readFixture } from "./test-support";
-import { type ConfigChange, type ConfigWatcher, watchConfig } from "./watch-config";
+import { readFixture } from "../__fixtures__/test-support.js";
+import { type ConfigChange, type ConfigWatcher, watchConfig } from "./watch-config.js";
 
 const valid = readFixture("seed-multi-tier.json");
 const withPort = (port: number) => valid.replace('"Providers"', `"PORT": ${port}, "Providers"`);

@@ -1,12 +1,12 @@
 import { type FSWatcher, readFileSync, watch } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
-import { ConfigError } from "./config-error";
-import type { Env } from "./interpolate-env";
-import { readConfigFile } from "./load-config";
-import type { LoadResult } from "./normalize-config";
-import { parseConfigText } from "./parse-config-text";
-import type { LoadProviders } from "./provider-defaults";
-import { loadProviderPackages } from "./provider-refs";
+import type { Env } from "../env/interpolate-env.js";
+import { ConfigError } from "../issues/config-error.js";
+import type { LoadResult } from "../normalize/normalize-config.js";
+import { readConfigFile } from "./load-config.js";
+import { parseConfigText } from "./parse-config-text.js";
+import type { LoadProviders } from "./provider-packages.js";
+import { loadProviderPackages } from "./provider-refs.js";
 
 export type ConfigChange = { ok: true; result: LoadResult } | { ok: false; error: ConfigError };
 

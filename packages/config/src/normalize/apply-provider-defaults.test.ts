@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "./config-issue";
-import { normalizeConfig } from "./normalize-config";
-import type { ProviderDefaults } from "./provider-defaults";
-import { catchConfigError } from "./test-support";
+import { localProvider as local } from "../__fixtures__/provider-definitions.js";
+import { catchConfigError } from "../__fixtures__/test-support.js";
+import { formatIssue } from "../issues/config-issue.js";
+import type { ProviderDefaults } from "../load/provider-packages.js";
+import { normalizeConfig } from "./normalize-config.js";
 
 /** Shaped like a provider package's definition: DeepSeek's, with an Anthropic-compatible endpoint. */
 const acme: ProviderDefaults = {
@@ -35,18 +36,10 @@ const acme: ProviderDefaults = {
       id: "anthropic",
       baseUrl: "https://api.acme.example/anthropic",
       protocol: "anthropic",
+      description: "Anthropic-compatible",
       transformers: [],
     },
   ],
-};
-
-const local: ProviderDefaults = {
-  id: "local",
-  defaultBaseUrl: "http://127.0.0.1:11434/v1",
-  protocol: "openai",
-  auth: { style: "none" },
-  transformers: [],
-  models: [{ id: "qwen3-coder:30b", contextWindow: 262_144, maxOutputTokens: 65_536 }],
 };
 
 const providerDefinitions = { acme, local, "@someone/ccr-provider-acme": acme };

@@ -1,15 +1,15 @@
-import type { ConfigIssue } from "./config-issue";
-import { findModelDefaults } from "./find-model-defaults";
-import type { Env } from "./interpolate-env";
-import { formatJsonPath, type PathSegment } from "./json-path";
-import type {
-  ModelMetadata,
-  ProviderDefaults,
-  ProviderEndpointDefaults,
-  ProviderModelDefaults,
-  ProviderPackages,
-} from "./provider-defaults";
-import type { ProviderConfig, TransformerSpec, WireProtocol } from "./types";
+import {
+  type AlternateEndpoint,
+  type ModelInfo,
+  providerEndpointUrl,
+  resolveModelInfo,
+  type TransformerSpec,
+} from "@ccr/provider";
+import type { Env } from "../env/interpolate-env.js";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
+import type { ProviderDefaults, ProviderPackages } from "../load/provider-packages.js";
+import type { ModelMetadata, ProviderConfig } from "../types.js";
 
 /** A provider entry as written, after its package's defaults were filled in. */
 export type ProviderExpansion =
@@ -21,7 +21,7 @@ export type ProviderExpansion =
       readonly ref: string;
       readonly defaults: ProviderDefaults;
       /** The package's alternate endpoint the written `api_base_url` names, if any. */
-      readonly endpoint?: ProviderEndpointDefaults;
+      readonly endpoint?: AlternateEndpoint;
       readonly warnings: readonly ConfigIssue[];
     }
   | { readonly kind: "failed"; readonly issue: ConfigIssue };
@@ -77,7 +77,7 @@ export function expandProviderEntry(
   const apiKey = defaults.apiKeyEnv === undefined ? undefined : options.env[defaults.apiKeyEnv];
   const expanded: Record<string, unknown> = {
     name: defaults.id,
-    api_base_url: packageEndpointUrl(defaults.defaultBaseUrl, defaults.protocol),
+    api_base_url: providerEndpointUrl(defaults.defaultBaseUrl, defaults.protocol),
     ...(protocol !== undefined && { protocol }),
     models,
     transformer: rawTransformer(endpoint?.transformers ?? defaults.transformers, defaults, endpoint, models),
@@ -115,7 +115,7 @@ export function withPackageMetadata(
   const own = endpoint !== undefined || provider.protocol === defaults.protocol;
   const modelInfo: Record<string, ModelMetadata> = {};
   for (const model of provider.models) {
-    const known = findModelDefaults(defaults.models, model);
+    const known = resolveModelInfo(defaults, model);
     if (known) modelInfo[model] = metadataOf(known);
   }
   return {
@@ -127,21 +127,12 @@ export function withPackageMetadata(
   };
 }
 
-/** The same rule as `providerEndpointUrl` of `@ccr/provider`: an SDK-style base → the URL to POST to. */
-function packageEndpointUrl(baseUrl: string, protocol: WireProtocol): string {
-  const base = baseUrl.replace(/\/+$/, "");
-  const suffix = protocol === "openai" ? "/chat/completions" : "/v1/messages";
-  if (base.endsWith(suffix)) return base;
-  if (protocol === "anthropic" && base.endsWith("/v1")) return `${base}/messages`;
-  return base + suffix;
-}
-
-function alternateEndpointAt(defaults: ProviderDefaults, url: string): ProviderEndpointDefaults | undefined {
+function alternateEndpointAt(defaults: ProviderDefaults, url: string): AlternateEndpoint | undefined {
   const target = url.replace(/\/+$/, "");
   return defaults.alternateEndpoints?.find(
     (endpoint) =>
       endpoint.baseUrl.replace(/\/+$/, "") === target ||
-      packageEndpointUrl(endpoint.baseUrl, endpoint.protocol) === target,
+      providerEndpointUrl(endpoint.baseUrl, endpoint.protocol) === target,
   );
 }
 
@@ -149,7 +140,7 @@ function alternateEndpointAt(defaults: ProviderDefaults, url: string): ProviderE
 function rawTransformer(
   chain: readonly TransformerSpec[],
   defaults: ProviderDefaults,
-  endpoint: ProviderEndpointDefaults | undefined,
+  endpoint: AlternateEndpoint | undefined,
   models: readonly unknown[],
 ): Record<string, unknown> {
   const transformer: Record<string, unknown> = { use: chain.map(rawSpec) };
@@ -165,14 +156,7 @@ function rawSpec(spec: TransformerSpec): unknown {
   return spec.options === undefined ? spec.name : [spec.name, { ...spec.options }];
 }
 
-function metadataOf(model: ProviderModelDefaults): ModelMetadata {
+function metadataOf(model: ModelInfo): ModelMetadata {
   const { contextWindow, maxOutputTokens, capabilities, pricing } = model;
-  return {
-    ...(contextWindow !== undefined && { contextWindow }),
-    ...(maxOutputTokens !== undefined && { maxOutputTokens }),
-    ...(capabilities?.tools !== undefined && { tools: capabilities.tools }),
-    ...(capabilities?.vision !== undefined && { vision: capabilities.vision }),
-    ...(capabilities?.reasoning !== undefined && { reasoning: capabilities.reasoning }),
-    ...(pricing !== undefined && { pricing: { ...pricing } }),
-  };
+  return { contextWindow, maxOutputTokens, ...capabilities, pricing: { ...pricing } };
 }

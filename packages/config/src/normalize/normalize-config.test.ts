@@ -1,10 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings test the ${VAR} syntax itself.
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "./config-error";
-import { normalizeConfig } from "./normalize-config";
-import { parseConfigText } from "./parse-config-text";
-import { provider, seedProviders } from "./test-configs";
-import { catchConfigError, readFixture } from "./test-support";
+import { provider, seedProviders } from "../__fixtures__/test-configs.js";
+import { catchConfigError, readFixture } from "../__fixtures__/test-support.js";
+import { ConfigError } from "../issues/config-error.js";
+import { parseConfigText } from "../load/parse-config-text.js";
+import { normalizeConfig } from "./normalize-config.js";
 
 const minimal = { Providers: [provider("zai", ["glm-4.7"])], Router: { default: "zai,glm-4.7" } };
 

@@ -1,22 +1,22 @@
 import { dirname, resolve } from "node:path";
 import * as v from "valibot";
-import { checkTierRetriesKeys } from "./check-tier-retries";
-import { ConfigError } from "./config-error";
-import type { ConfigIssue } from "./config-issue";
-import { deepFreeze } from "./deep-freeze";
-import { describeValue } from "./describe-value";
-import { expandPath } from "./expand-path";
-import { type Env, interpolateEnv } from "./interpolate-env";
-import type { IssueLog } from "./issue-log";
-import { normalizePresets } from "./normalize-presets";
-import { normalizeProviders } from "./normalize-providers";
-import { normalizeRouter } from "./normalize-router";
-import type { ProviderPackages } from "./provider-defaults";
-import { KNOWN_TOP_LEVEL_KEYS, rawSettingsSchema } from "./raw-config-schema";
-import { scenarioTiers, withRetryPolicies } from "./resolve-chains";
-import { type CcrConfig, type ChainTier, SCENARIOS, type Scenario } from "./types";
-import { unknownKeyWarnings } from "./unknown-keys";
-import { toConfigIssues } from "./valibot-issues";
+import { checkTierRetriesKeys } from "../chains/check-tier-retries.js";
+import { scenarioTiers, withRetryPolicies } from "../chains/resolve-chains.js";
+import { expandPath } from "../env/expand-path.js";
+import { type Env, interpolateEnv } from "../env/interpolate-env.js";
+import { ConfigError } from "../issues/config-error.js";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { describeValue } from "../issues/describe-value.js";
+import type { IssueLog } from "../issues/issue-log.js";
+import { toConfigIssues } from "../issues/valibot-issues.js";
+import type { ProviderPackages } from "../load/provider-packages.js";
+import { KNOWN_TOP_LEVEL_KEYS, rawSettingsSchema } from "../schema/raw-config-schema.js";
+import { unknownKeyWarnings } from "../schema/unknown-keys.js";
+import { type CcrConfig, type ChainTier, SCENARIOS, type Scenario } from "../types.js";
+import { deepFreeze } from "./deep-freeze.js";
+import { normalizePresets } from "./normalize-presets.js";
+import { normalizeProviders } from "./normalize-providers.js";
+import { normalizeRouter } from "./normalize-router.js";
 
 export interface NormalizeOptions extends ProviderPackages {
   /** Where `$VAR` / `${VAR}` come from. Default: `process.env`. */

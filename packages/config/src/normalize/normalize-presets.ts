@@ -1,10 +1,10 @@
 import * as v from "valibot";
-import { checkTierRef, type ProviderCatalog } from "./check-tier-ref";
-import type { IssueLog } from "./issue-log";
-import { formatJsonPath } from "./json-path";
-import { rawPresetSchema } from "./raw-config-schema";
-import type { PresetConfig } from "./types";
-import { toConfigIssues } from "./valibot-issues";
+import { checkTierRef, type ProviderCatalog } from "../chains/check-tier-ref.js";
+import type { IssueLog } from "../issues/issue-log.js";
+import { formatJsonPath } from "../issues/json-path.js";
+import { toConfigIssues } from "../issues/valibot-issues.js";
+import { rawPresetSchema } from "../schema/raw-config-schema.js";
+import type { PresetConfig } from "../types.js";
 
 /** `Presets`: `{name: {route?, ...request overrides}}`. */
 export function normalizePresets(

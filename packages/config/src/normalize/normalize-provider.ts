@@ -1,9 +1,10 @@
-import type { ConfigIssue } from "./config-issue";
-import { formatJsonPath, type PathSegment } from "./json-path";
-import type { RawProvider } from "./raw-config-schema";
-import { detectProtocol, endpointUrlFor } from "./resolve-endpoint";
-import { didYouMean } from "./suggest";
-import type { ProviderConfig, TransformerSpec } from "./types";
+import { protocolOfUrl, type TransformerSpec } from "@ccr/provider";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
+import { didYouMean } from "../issues/suggest.js";
+import type { RawProvider } from "../schema/raw-config-schema.js";
+import type { ProviderConfig } from "../types.js";
+import { endpointUrlFor } from "./resolve-endpoint.js";
 
 const KNOWN_PROVIDER_KEYS = ["name", "api_base_url", "api_key", "models", "transformer", "protocol"];
 
@@ -13,7 +14,8 @@ export function normalizeProvider(
   at: readonly PathSegment[],
 ): { provider: ProviderConfig; warnings: ConfigIssue[] } {
   const warnings: ConfigIssue[] = [];
-  const protocol = raw.protocol ?? detectProtocol(raw.api_base_url);
+  // Transformer names never decide the protocol: the Rust CCR seed lists `anthropic` on OpenAI-compatible providers.
+  const protocol = raw.protocol ?? protocolOfUrl(raw.api_base_url);
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (KNOWN_PROVIDER_KEYS.includes(key)) continue;

@@ -1,15 +1,15 @@
 import * as v from "valibot";
-import { expandProviderEntry, withPackageMetadata } from "./apply-provider-defaults";
-import type { ProviderCatalog } from "./check-tier-ref";
-import { describeValue } from "./describe-value";
-import type { Env } from "./interpolate-env";
-import type { IssueLog } from "./issue-log";
-import { formatJsonPath, type PathSegment } from "./json-path";
-import { normalizeProvider } from "./normalize-provider";
-import type { ProviderPackages } from "./provider-defaults";
-import { rawProviderSchema } from "./raw-config-schema";
-import type { ProviderConfig } from "./types";
-import { toConfigIssues } from "./valibot-issues";
+import type { ProviderCatalog } from "../chains/check-tier-ref.js";
+import type { Env } from "../env/interpolate-env.js";
+import { describeValue } from "../issues/describe-value.js";
+import type { IssueLog } from "../issues/issue-log.js";
+import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
+import { toConfigIssues } from "../issues/valibot-issues.js";
+import type { ProviderPackages } from "../load/provider-packages.js";
+import { rawProviderSchema } from "../schema/raw-config-schema.js";
+import type { ProviderConfig } from "../types.js";
+import { expandProviderEntry, withPackageMetadata } from "./apply-provider-defaults.js";
+import { normalizeProvider } from "./normalize-provider.js";
 
 /**
  * `Providers` (or claude-code-router's lowercase `providers`): each entry checked on its own, an entry naming a

@@ -1,13 +1,18 @@
 import * as v from "valibot";
-import { checkTierRef, type ProviderCatalog } from "./check-tier-ref";
-import type { IssueLog } from "./issue-log";
-import { formatJsonPath } from "./json-path";
-import { type RawRetry, rawFallbackSchema, rawRetrySchema, rawRouterSchema } from "./raw-config-schema";
-import type { ChainInputs } from "./resolve-chains";
-import { didYouMean } from "./suggest";
-import { type RetryPolicyOverride, SCENARIOS, type Scenario, type TierRef } from "./types";
-import { unknownKeyWarnings } from "./unknown-keys";
-import { toConfigIssues } from "./valibot-issues";
+import { checkTierRef, type ProviderCatalog } from "../chains/check-tier-ref.js";
+import type { ChainInputs } from "../chains/resolve-chains.js";
+import type { IssueLog } from "../issues/issue-log.js";
+import { formatJsonPath } from "../issues/json-path.js";
+import { didYouMean } from "../issues/suggest.js";
+import { toConfigIssues } from "../issues/valibot-issues.js";
+import {
+  type RawRetry,
+  rawFallbackSchema,
+  rawRetrySchema,
+  rawRouterSchema,
+} from "../schema/raw-config-schema.js";
+import { unknownKeyWarnings } from "../schema/unknown-keys.js";
+import { type RetryPolicyOverride, SCENARIOS, type Scenario, type TierRef } from "../types.js";
 
 export const DEFAULT_LONG_CONTEXT_THRESHOLD = 60_000;
 

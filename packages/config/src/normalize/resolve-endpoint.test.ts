@@ -1,44 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { detectProtocol, endpointUrlFor } from "./resolve-endpoint";
-
-describe("detectProtocol", () => {
-  it.each([
-    ["https://api.anthropic.com/v1/messages", "anthropic"],
-    ["https://api.z.ai/api/anthropic", "anthropic"],
-    ["https://api.minimax.io/anthropic/", "anthropic"],
-    ["https://api.deepseek.com/anthropic/v1/messages", "anthropic"],
-    ["https://api.deepseek.com", "openai"],
-    ["https://api.z.ai/api/coding/paas/v4", "openai"],
-    ["https://openrouter.ai/api/v1/chat/completions", "openai"],
-    ["http://127.0.0.1:11434", "openai"],
-    // Only a whole path segment counts, not a substring of one or the host.
-    ["https://anthropic.example.com/v1", "openai"],
-    ["https://api.example.com/anthropic-compat/v1", "openai"],
-  ])("%s → %s", (url, protocol) => {
-    expect(detectProtocol(url)).toBe(protocol);
-  });
-});
+import { endpointUrlFor } from "./resolve-endpoint.js";
 
 describe("endpointUrlFor", () => {
   it.each([
+    // The spec's rule (providerEndpointUrl of @ccr/provider, tested there) for every other URL.
     ["https://api.deepseek.com", "openai", "https://api.deepseek.com/v1/chat/completions"],
-    ["https://api.deepseek.com/", "openai", "https://api.deepseek.com/v1/chat/completions"],
-    ["https://api.z.ai/api/coding/paas/v4", "openai", "https://api.z.ai/api/coding/paas/v4/chat/completions"],
-    ["https://api.minimax.io/v1/", "openai", "https://api.minimax.io/v1/chat/completions"],
-    [
-      "https://openrouter.ai/api/v1/chat/completions",
-      "openai",
-      "https://openrouter.ai/api/v1/chat/completions",
-    ],
-    ["http://127.0.0.1:11434", "openai", "http://127.0.0.1:11434/v1/chat/completions"],
-    [
-      "https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21",
-      "openai",
-      "https://x.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21",
-    ],
-    ["https://api.anthropic.com", "anthropic", "https://api.anthropic.com/v1/messages"],
-    ["https://api.anthropic.com/v1", "anthropic", "https://api.anthropic.com/v1/messages"],
-    ["https://api.anthropic.com/v1/messages", "anthropic", "https://api.anthropic.com/v1/messages"],
     ["https://api.z.ai/api/anthropic", "anthropic", "https://api.z.ai/api/anthropic/v1/messages"],
     // claude-code-router's Gemini entries name Gemini's native API; CCR speaks its OpenAI-compatible one.
     [
@@ -55,6 +21,11 @@ describe("endpointUrlFor", () => {
       "https://generativelanguage.googleapis.com/v1beta/openai/",
       "openai",
       "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
+    ],
+    [
+      "https://generativelanguage.googleapis.com/v1beta/models?key=k",
+      "openai",
+      "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions?key=k",
     ],
   ] as const)("%s (%s) → %s", (base, protocol, endpoint) => {
     expect(endpointUrlFor(base, protocol)).toBe(endpoint);

@@ -1,3 +1,4 @@
+import type { TransformerSpec } from "@ccr/provider";
 import * as v from "valibot";
 import {
   blankableText,
@@ -8,8 +9,7 @@ import {
   oneOf,
   plainObject,
   setting,
-} from "./schema-values";
-import type { TransformerSpec } from "./types";
+} from "./schema-values.js";
 
 // The shape of the file users already have (claude-code-router / Rust CCR `config.json`). Only the shape is
 // checked here; cross references (`"provider,model"`, tierRetries keys) are checked once providers are known.

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { describeValue } from "./describe-value";
+import { describeValue } from "../issues/describe-value.js";
 
 // Building blocks for the raw-file schemas. Each one reports its own `expected` / `received`, so every
 // issue reads the same way whatever valibot action produced it.

@@ -1,6 +1,6 @@
-import type { ConfigIssue } from "./config-issue";
-import { formatJsonPath, type PathSegment } from "./json-path";
-import { didYouMean } from "./suggest";
+import type { ConfigIssue } from "../issues/config-issue.js";
+import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
+import { didYouMean } from "../issues/suggest.js";
 
 /** A warning for each key of `object` outside `known`, with the likely intended key when there is one. */
 export function unknownKeyWarnings(
