@@ -1,6 +1,14 @@
+import type { AnthropicMessagesRequest, OpenAIChatRequest, TierContext } from "@ccr/provider";
 import { describe, expect, it } from "vitest";
-import { openAIBody, tierContext } from "../__fixtures__/tier-context.js";
 import { deepseekTransformer } from "./deepseek-transformer.js";
+
+const body = (max_tokens = 32_000): OpenAIChatRequest => ({
+  model: "deepseek-v4-flash",
+  messages: [{ role: "user", content: "hi" }],
+  max_tokens,
+});
+const context = (request: Partial<AnthropicMessagesRequest> = {}) =>
+  ({ model: "deepseek-v4-flash", request }) as TierContext;
 
 describe("deepseek", () => {
   const transformer = deepseekTransformer();
@@ -9,42 +17,21 @@ describe("deepseek", () => {
     expect(transformer.translation).toEqual({ reasoning: "reasoning_content", reasoningEffort: true });
   });
 
-  it("clamps max_tokens to 8192 for deepseek-chat and 65536 for deepseek-reasoner", async () => {
-    const chat = await transformer.openaiRequest?.(openAIBody(), tierContext({ model: "deepseek-chat" }));
-    expect(chat?.max_tokens).toBe(8192);
-    const reasoner = await transformer.openaiRequest?.(
-      openAIBody({ max_tokens: 100000 }),
-      tierContext({ model: "deepseek-reasoner" }),
-    );
-    expect(reasoner?.max_tokens).toBe(65536);
-    const small = await transformer.openaiRequest?.(
-      openAIBody({ max_tokens: 1000 }),
-      tierContext({ model: "deepseek-chat" }),
-    );
-    expect(small?.max_tokens).toBe(1000);
-  });
-
-  it("leaves unknown models alone unless the max_tokens option is set", async () => {
-    const body = openAIBody();
-    expect(await transformer.openaiRequest?.(body, tierContext({ model: "deepseek-v4-pro" }))).toBe(body);
+  it("leaves max_tokens to the router's clamp from the model table, unless the option caps it", async () => {
+    const request = body();
+    expect(await transformer.openaiRequest?.(request, context())).toBe(request);
     const capped = deepseekTransformer({ max_tokens: 4096 });
-    expect((await capped.openaiRequest?.(body, tierContext({ model: "deepseek-v4-pro" })))?.max_tokens).toBe(
-      4096,
-    );
+    expect((await capped.openaiRequest?.(request, context()))?.max_tokens).toBe(4096);
+    expect((await capped.openaiRequest?.(body(1000), context()))?.max_tokens).toBe(1000);
   });
 
   it("passes an explicit thinking switch, not the adaptive thinking Claude Code always sends", async () => {
-    const enabled = tierContext({
-      model: "x",
-      request: { thinking: { type: "enabled", budget_tokens: 2048 } },
-    });
-    expect((await transformer.openaiRequest?.(openAIBody(), enabled))?.thinking).toEqual({ type: "enabled" });
-    const disabled = tierContext({ model: "x", request: { thinking: { type: "disabled" } } });
-    expect((await transformer.openaiRequest?.(openAIBody(), disabled))?.thinking).toEqual({
-      type: "disabled",
-    });
-    const adaptive = tierContext({ model: "x", request: { thinking: { type: "adaptive" } } });
-    expect((await transformer.openaiRequest?.(openAIBody(), adaptive))?.thinking).toBeUndefined();
+    const enabled = context({ thinking: { type: "enabled", budget_tokens: 2048 } });
+    expect((await transformer.openaiRequest?.(body(), enabled))?.thinking).toEqual({ type: "enabled" });
+    const disabled = context({ thinking: { type: "disabled" } });
+    expect((await transformer.openaiRequest?.(body(), disabled))?.thinking).toEqual({ type: "disabled" });
+    const adaptive = context({ thinking: { type: "adaptive" } });
+    expect((await transformer.openaiRequest?.(body(), adaptive))?.thinking).toBeUndefined();
   });
 
   it("rejects a non-integer max_tokens option at config time", () => {

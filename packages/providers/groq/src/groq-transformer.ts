@@ -1,6 +1,10 @@
-import type { TransformerFactory } from "../transformer/transformer.js";
-import { isRecord } from "../transformer/transformer-options.js";
-import type { OpenAIChatMessage, OpenAIChatRequest, OpenAITool } from "../types/openai.js";
+import {
+  isRecord,
+  mapToolParameters,
+  type OpenAIChatMessage,
+  type OpenAIChatRequest,
+  type TransformerFactory,
+} from "@ccr/provider";
 
 /** Request fields Groq answers 400 to (console.groq.com/docs/openai). */
 const UNSUPPORTED_FIELDS = ["logprobs", "top_logprobs", "logit_bias"] as const;
@@ -16,7 +20,7 @@ export const groqTransformer: TransformerFactory = () => ({
     const next: OpenAIChatRequest = { ...body, messages: body.messages.map(cleanMessage) };
     for (const field of UNSUPPORTED_FIELDS) delete next[field];
     if (next.n !== undefined && next.n !== 1) delete next.n;
-    if (body.tools) next.tools = body.tools.map(cleanTool);
+    if (body.tools) next.tools = mapToolParameters(body.tools, withoutSchemaKey);
     return next;
   },
 });
@@ -33,16 +37,6 @@ function cleanMessage(message: OpenAIChatMessage): OpenAIChatMessage {
       return kept;
     }),
   } as OpenAIChatMessage;
-}
-
-function cleanTool(tool: OpenAITool): OpenAITool {
-  if (tool.type !== "function" || !isRecord(tool.function)) return tool;
-  const fn = tool.function as { parameters?: unknown };
-  if (!isRecord(fn.parameters)) return tool;
-  return {
-    ...tool,
-    function: { ...tool.function, parameters: withoutSchemaKey(fn.parameters) },
-  } as OpenAITool;
 }
 
 function withoutSchemaKey(value: unknown): unknown {

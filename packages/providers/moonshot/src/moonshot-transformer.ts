@@ -1,6 +1,4 @@
-import { normalizeToolId } from "../tool-ids.js";
-import type { TransformerFactory } from "../transformer/transformer.js";
-import type { OpenAIChatMessage } from "../types/openai.js";
+import { normalizeToolId, type OpenAIChatMessage, type TransformerFactory } from "@ccr/provider";
 
 /** What the translation makes of Kimi's `functions.Name:0` ids: `functions_Name_0_<hash>`. */
 const NORMALIZED_KIMI_ID = /^functions_.+_(\d+)_[A-Za-z0-9]+$/;
