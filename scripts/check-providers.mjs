@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm check:providers [--root DIR]`: every provider package follows the pattern the generator
-// sets up (README, recorded fixtures, the conformance test, the standard exports, a changeset
-// before its first release, a section in docs/providers.md). Prints every problem and exits 1
+// sets up (README, recorded fixtures, the conformance test, a test beside each transformer it owns, the
+// standard exports, a changeset before its first release, a section in docs/providers.md). Prints every problem and exits 1
 // when there is any.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
@@ -61,6 +61,12 @@ function checkPackage(id, pending, providersDoc) {
   if (!test) problems.push(`src/${id}-provider.test.ts (the conformance test) is missing`);
   else if (!test.includes("runProviderConformance(")) {
     problems.push(`src/${id}-provider.test.ts does not run runProviderConformance`);
+  }
+
+  const sources = existsSync(join(dir, "src")) ? readdirSync(join(dir, "src")) : [];
+  for (const file of sources.filter((f) => f.endsWith("-transformer.ts"))) {
+    const test = file.replace(/\.ts$/, ".test.ts");
+    if (!sources.includes(test)) problems.push(`src/${file} has no test beside it (src/${test})`);
   }
 
   const index = read(join(dir, "src", "index.ts")) ?? "";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfigText } from "./parse-config-text";
+import { parseConfigText } from "./load/parse-config-text.js";
 
 // The commented example configs shipped in examples/ must always load, without warnings.
 const examples = join(__dirname, "..", "..", "..", "examples");

@@ -1,33 +1,37 @@
-export { ConfigError, type ConfigErrorKind } from "./config-error";
-export { type ConfigIssue, formatIssue } from "./config-issue";
-export { describeConfig } from "./describe-config";
-export { type LoadConfigOptions, loadConfig } from "./load-config";
-export { DEFAULTS, type LoadResult, type NormalizeOptions, normalizeConfig } from "./normalize-config";
-export { DEFAULT_LONG_CONTEXT_THRESHOLD } from "./normalize-router";
-export { parseConfigText } from "./parse-config-text";
+// Types of the provider spec that appear in `CcrConfig`; @ccr/provider owns them.
+export type { ModelPricing, ProviderAuth, TransformerSpec, WireProtocol } from "@ccr/provider";
+export { chainFor } from "./chains/resolve-chains.js";
+export { resolveTier } from "./chains/resolve-tier.js";
+export { DEFAULT_RETRY_POLICY, retryPolicyFor } from "./chains/retry-policy.js";
+export { parseTierRef } from "./chains/tier-ref.js";
+export { describeConfig } from "./describe/describe-config.js";
+export { redactSecrets } from "./describe/redact-secrets.js";
+export { ConfigError, type ConfigErrorKind } from "./issues/config-error.js";
+export { type ConfigIssue, formatIssue } from "./issues/config-issue.js";
+export { didYouMean } from "./issues/suggest.js";
+export { type LoadConfigOptions, loadConfig } from "./load/load-config.js";
+export { parseConfigText } from "./load/parse-config-text.js";
 export type {
   LoadProviders,
-  ModelMetadata,
-  ModelPricing,
-  ProviderAuth,
   ProviderDefaults,
-  ProviderEndpointDefaults,
   ProviderLoadFailure,
-  ProviderModelDefaults,
   ProviderPackages,
-} from "./provider-defaults";
-export { providerRefsOf } from "./provider-refs";
-export { redactSecrets } from "./redact-secrets";
-export { chainFor } from "./resolve-chains";
-export { type ConfigPathOptions, resolveConfigPath } from "./resolve-config-path";
-export { resolveTier } from "./resolve-tier";
-export { DEFAULT_RETRY_POLICY, retryPolicyFor } from "./retry-policy";
-export { didYouMean } from "./suggest";
-export { parseTierRef } from "./tier-ref";
+} from "./load/provider-packages.js";
+export { providerRefsOf } from "./load/provider-refs.js";
+export { type ConfigPathOptions, resolveConfigPath } from "./load/resolve-config-path.js";
+export { type ConfigChange, type ConfigWatcher, watchConfig } from "./load/watch-config.js";
+export {
+  DEFAULTS,
+  type LoadResult,
+  type NormalizeOptions,
+  normalizeConfig,
+} from "./normalize/normalize-config.js";
+export { DEFAULT_LONG_CONTEXT_THRESHOLD } from "./normalize/normalize-router.js";
 export type {
   CcrConfig,
   ChainTier,
   CustomTransformerConfig,
+  ModelMetadata,
   PresetConfig,
   ProviderConfig,
   RetryPolicy,
@@ -35,8 +39,5 @@ export type {
   RouterConfig,
   Scenario,
   TierRef,
-  TransformerSpec,
-  WireProtocol,
-} from "./types";
-export { SCENARIOS } from "./types";
-export { type ConfigChange, type ConfigWatcher, watchConfig } from "./watch-config";
+} from "./types.js";
+export { SCENARIOS } from "./types.js";

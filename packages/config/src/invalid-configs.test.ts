@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseConfigText } from "./parse-config-text";
-import { catchConfigError, readFixture } from "./test-support";
+import { catchConfigError, readFixture } from "./__fixtures__/test-support.js";
+import { parseConfigText } from "./load/parse-config-text.js";
 
 // Each invalid fixture with the exact message a user sees: every problem at once, with its path,
 // what was expected, what was found, and a suggestion where one is likely.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "./config-issue";
-import { normalizeConfig } from "./normalize-config";
-import { parseConfigText } from "./parse-config-text";
-import { resolveTier } from "./resolve-tier";
-import { readFixture } from "./test-support";
+import { readFixture } from "./__fixtures__/test-support.js";
+import { resolveTier } from "./chains/resolve-tier.js";
+import { formatIssue } from "./issues/config-issue.js";
+import { parseConfigText } from "./load/parse-config-text.js";
+import { normalizeConfig } from "./normalize/normalize-config.js";
 
 describe("a config as claude-code-router's UI writes it", () => {
   const { config, warnings } = parseConfigText(readFixture("claude-code-router-ui.jsonc"), {

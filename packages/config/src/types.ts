@@ -4,10 +4,13 @@
  * Every object produced by `loadConfig` / `normalizeConfig` is deeply frozen.
  */
 
-import type { ModelMetadata, ProviderAuth } from "./provider-defaults";
-
-/** Wire protocol a provider speaks. */
-export type WireProtocol = "openai" | "anthropic";
+import type {
+  ModelCapabilities,
+  ModelInfo,
+  ProviderAuth,
+  TransformerSpec,
+  WireProtocol,
+} from "@ccr/provider";
 
 /** Routing scenarios, as users know them from claude-code-router. */
 export type Scenario = "default" | "background" | "think" | "longContext" | "webSearch" | "image";
@@ -20,12 +23,6 @@ export const SCENARIOS: readonly Scenario[] = [
   "webSearch",
   "image",
 ] as const;
-
-/** A transformer reference as written in `transformer.use`: a name, or `[name, options]`. */
-export interface TransformerSpec {
-  readonly name: string;
-  readonly options?: Readonly<Record<string, unknown>>;
-}
 
 export interface ProviderConfig {
   /** Provider name as written in the config; the `provider` half of `"provider,model"`. */
@@ -53,6 +50,14 @@ export interface ProviderConfig {
   /** What the provider package knows of each listed model; a model without an entry gets no checks. */
   readonly modelInfo?: Readonly<Record<string, ModelMetadata>>;
 }
+
+/**
+ * What the router and metrics know about one model of a provider entry: its provider package's `ModelInfo`
+ * (limits, capabilities, prices), flattened. A field the package does not give is undefined.
+ */
+export type ModelMetadata = Partial<
+  Pick<ModelInfo, "contextWindow" | "maxOutputTokens" | "pricing"> & ModelCapabilities
+>;
 
 /** One `provider,model` pair: a tier of the cascade. */
 export interface TierRef {

@@ -1,26 +1,26 @@
+import type { ModelPricing } from "@ccr/provider";
 import type { TokenUsage } from "./metrics-sink.js";
 
-/** USD per million tokens. Cache prices default to the input price when not given. */
-export interface ModelPrice {
-  readonly input: number;
-  readonly output: number;
-  readonly cacheRead?: number;
-  readonly cacheWrite?: number;
-}
+/**
+ * USD per million tokens: the provider spec's `ModelPricing`.
+ * @deprecated Use `ModelPricing` of `@ccr/provider`; this name stays for existing callers.
+ */
+export type ModelPrice = ModelPricing;
 
 /** Keyed by `"provider,model"` or by bare model name; the tier id wins. */
-export type PriceTable = Readonly<Record<string, ModelPrice>>;
+export type PriceTable = Readonly<Record<string, ModelPricing>>;
 
 export function priceFor(
   prices: PriceTable | undefined,
   tier: string,
   model: string,
-): ModelPrice | undefined {
+): ModelPricing | undefined {
   if (!prices) return undefined;
   return prices[tier] ?? prices[model];
 }
 
-export function costUsd(price: ModelPrice, usage: TokenUsage): number {
+/** What `usage` cost; cache reads and writes are billed at the input price when the pricing gives none. */
+export function costUsd(price: ModelPricing, usage: TokenUsage): number {
   return (
     (usage.inputTokens * price.input +
       usage.outputTokens * price.output +

@@ -33,7 +33,7 @@ describe("classicProviderEntry", () => {
   it("spells the defaults out in the config-file format", () => {
     expect(classicProviderEntry(def, { name: "ds", apiKey: "$DEEPSEEK_API_KEY" })).toEqual({
       name: "ds",
-      api_base_url: "https://api.deepseek.com/chat/completions",
+      api_base_url: "https://api.deepseek.com/v1/chat/completions",
       protocol: "openai",
       api_key: "$DEEPSEEK_API_KEY",
       models: ["deepseek-chat", "deepseek-reasoner"],

@@ -15,8 +15,8 @@ export interface ProviderDefinition {
   readonly id: string;
   readonly displayName: string;
   /**
-   * The base URL as an SDK takes it: the endpoint is `<base>/chat/completions` for the OpenAI
-   * protocol and `<base>/v1/messages` for the Anthropic protocol.
+   * The base URL as an SDK takes it; `providerEndpointUrl` makes the endpoint of it: `<base>/chat/completions`
+   * for the OpenAI protocol (`/v1/chat/completions` on a bare host) and `<base>/v1/messages` for Anthropic.
    */
   readonly defaultBaseUrl: string;
   readonly protocol: WireProtocol;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { providerAuthHeaders } from "./provider-auth-headers.js";
-import { providerEndpointUrl } from "./provider-endpoint-url.js";
 import { providerPackageName } from "./provider-package-name.js";
 
 describe("providerAuthHeaders", () => {
@@ -14,30 +13,6 @@ describe("providerAuthHeaders", () => {
   it("sends nothing without a key", () => {
     expect(providerAuthHeaders({ style: "bearer" }, undefined)).toEqual({});
     expect(providerAuthHeaders({ style: "bearer" }, "")).toEqual({});
-  });
-});
-
-describe("providerEndpointUrl", () => {
-  it("appends the route of each protocol to an SDK-style base URL", () => {
-    expect(providerEndpointUrl("https://api.deepseek.com", "openai")).toBe(
-      "https://api.deepseek.com/chat/completions",
-    );
-    expect(providerEndpointUrl("http://127.0.0.1:11434/v1/", "openai")).toBe(
-      "http://127.0.0.1:11434/v1/chat/completions",
-    );
-    expect(providerEndpointUrl("https://api.deepseek.com/anthropic", "anthropic")).toBe(
-      "https://api.deepseek.com/anthropic/v1/messages",
-    );
-    expect(providerEndpointUrl("https://api.anthropic.com/v1", "anthropic")).toBe(
-      "https://api.anthropic.com/v1/messages",
-    );
-  });
-
-  it("keeps a URL that already is the endpoint", () => {
-    expect(providerEndpointUrl("https://x.test/v1/chat/completions", "openai")).toBe(
-      "https://x.test/v1/chat/completions",
-    );
-    expect(providerEndpointUrl("https://x.test/v1/messages", "anthropic")).toBe("https://x.test/v1/messages");
   });
 });
 

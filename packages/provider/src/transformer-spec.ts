@@ -1,5 +1,5 @@
-/** A transformer by registry name, with its options: the same shape as an entry of `transformer.use`. */
-export interface TransformerSpec {
-  readonly name: string;
-  readonly options?: Readonly<Record<string, unknown>>;
-}
+/**
+ * A transformer by registry name, with its options: the same shape as an entry of `transformer.use`.
+ * Owned by `@ccr/transform` (its registry builds transformers from it); the spec re-exports it.
+ */
+export type { TransformerSpec } from "@ccr/transform";

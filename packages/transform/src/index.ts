@@ -69,10 +69,17 @@ export type {
   TransformerSpec,
 } from "./transformer/transformer.js";
 export { TransformerConfigError } from "./transformer/transformer-config-error.js";
+export {
+  booleanOption,
+  isRecord,
+  numberOption,
+  positiveIntegerOption,
+  recordOption,
+} from "./transformer/transformer-options.js";
 export type { TransformerRegistry } from "./transformer/transformer-registry.js";
 export { createTransformerRegistry } from "./transformer/transformer-registry.js";
 export { builtinTransformers } from "./transformers/builtin-transformers.js";
-export { cleanGeminiSchema } from "./transformers/gemini-transformer.js";
+export { mapToolParameters } from "./transformers/map-tool-parameters.js";
 export { repairToolArguments } from "./transformers/repair-tool-arguments.js";
 export { createTranslator } from "./translator/create-translator.js";
 export type {

@@ -38,6 +38,7 @@ describe("check-providers", () => {
     rmSync(join(dir, "README.md"));
     rmSync(join(dir, "src/__fixtures__/acme-tool-call.chunks.txt"));
     rmSync(join(dir, "src/acme-provider.test.ts"));
+    rmSync(join(dir, "src/acme-transformer.test.ts"));
     writeFileSync(join(dir, "src/index.ts"), 'export { acmeProvider } from "./acme-provider.js";\n');
     rmSync(join(root, ".changeset/provider-acme.md"));
     writeFileSync(join(root, "docs/providers.md"), "# Providers\n\n## acme-other\n");
@@ -49,6 +50,7 @@ describe("check-providers", () => {
         "  - README.md is missing or empty",
         "  - fixture src/__fixtures__/acme-tool-call.chunks.txt is missing",
         "  - src/acme-provider.test.ts (the conformance test) is missing",
+        "  - src/acme-transformer.ts has no test beside it (src/acme-transformer.test.ts)",
         "  - src/index.ts does not export VERSION",
         '  - docs/providers.md has no "## acme" section with its copy-paste config',
         '  - first release needs a changeset: add .changeset/provider-acme.md naming "@ccr/provider-acme"',

@@ -21,7 +21,8 @@ try {
   console.log(`
 Next:
   1. pnpm install                      (links the new workspace package)
-  2. Fill in packages/providers/${id}/src/${id}-provider.ts (URL, auth, transformers, models with sources)
+  2. Fill in packages/providers/${id}/src/${id}-provider.ts (URL, auth, transformers, the model table with sources)
+     and put the provider's quirks in src/${id}-transformer.ts (or remove it)
   3. Replace the example fixtures in src/__fixtures__/ with responses recorded from the provider
   4. pnpm --filter @ccr/provider-${id} test && pnpm check:providers
   5. Add the provider to docs/providers.md

@@ -14,7 +14,7 @@ function listFiles(dir, prefix = "") {
 
 /**
  * Writes a new provider package `packages/providers/<id>` (and its changeset) under `root`,
- * from the template: every `__NAME__`, `__CAMEL__`, `__DISPLAY__` and `__ENV__` replaced.
+ * from the template: every `__NAME__`, `__CAMEL__`, `__DISPLAY__`, `__ENV__` and `__KEY__` replaced.
  * Refuses to overwrite an existing package. Returns the written paths, relative to `root`.
  * @param {{ id: string; root: string; displayName?: string }} options
  * @returns {string[]}
@@ -29,7 +29,8 @@ export function createProvider({ id, root, displayName }) {
       .replaceAll("__NAME__", names.name)
       .replaceAll("__CAMEL__", names.camel)
       .replaceAll("__DISPLAY__", names.display)
-      .replaceAll("__ENV__", names.env);
+      .replaceAll("__ENV__", names.env)
+      .replaceAll("__KEY__", names.key);
 
   const written = [];
   for (const file of listFiles(TEMPLATE_DIR)) {

@@ -31,6 +31,8 @@ describe("createProvider", () => {
       "packages/providers/acme-cloud/src/__fixtures__/acme-cloud-tool-call.chunks.txt",
       "packages/providers/acme-cloud/src/acme-cloud-provider.test.ts",
       "packages/providers/acme-cloud/src/acme-cloud-provider.ts",
+      "packages/providers/acme-cloud/src/acme-cloud-transformer.test.ts",
+      "packages/providers/acme-cloud/src/acme-cloud-transformer.ts",
       "packages/providers/acme-cloud/src/index.ts",
       "packages/providers/acme-cloud/src/version.ts",
       "packages/providers/acme-cloud/tsconfig.json",
@@ -40,13 +42,16 @@ describe("createProvider", () => {
   });
 
   it("fills every placeholder", () => {
-    for (const file of files) expect(read(file), file).not.toMatch(/__(NAME|CAMEL|DISPLAY|ENV)__/);
+    for (const file of files) expect(read(file), file).not.toMatch(/__(NAME|CAMEL|DISPLAY|ENV|KEY)__/);
     const pkg = JSON.parse(read("packages/providers/acme-cloud/package.json"));
     expect(pkg.name).toBe("@ccr/provider-acme-cloud");
     expect(pkg.exports["."]["@ccr/source"]).toBe("./src/index.ts");
     expect(read("packages/providers/acme-cloud/src/index.ts")).toContain("export { acmeCloudProvider }");
     expect(read("packages/providers/acme-cloud/src/acme-cloud-provider.ts")).toContain(
       'apiKeyEnv: "ACME_CLOUD_API_KEY"',
+    );
+    expect(read("packages/providers/acme-cloud/src/acme-cloud-provider.ts")).toContain(
+      'transformersProvided: { "acme-cloud": acmeCloudTransformer }',
     );
     expect(read(".changeset/provider-acme-cloud.md")).toContain('"@ccr/provider-acme-cloud": minor');
   });
@@ -65,7 +70,9 @@ describe("createProvider", () => {
       camel: "acmeCloud2",
       display: "Acme Cloud 2",
       env: "ACME_CLOUD_2_API_KEY",
+      key: '"acme-cloud-2"',
     });
+    expect(providerNames("acme").key).toBe("acme");
   });
 });
 
@@ -75,3 +82,5 @@ const generated = (await import(pathToFileURL(join(packageDir, "src/acme-cloud-p
   acmeCloudProvider: ProviderDefinition;
 };
 runProviderConformance(generated.acmeCloudProvider, { fixturesDir: join(packageDir, "src/__fixtures__") });
+// Its request test passes as generated too (importing it registers its tests here).
+await import(pathToFileURL(join(packageDir, "src/acme-cloud-transformer.test.ts")).href);

@@ -2,4 +2,4 @@
 export function providerNames(
   id: string,
   options?: { displayName?: string },
-): { name: string; camel: string; display: string; env: string };
+): { name: string; camel: string; display: string; env: string; key: string };

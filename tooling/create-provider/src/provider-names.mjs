@@ -2,7 +2,8 @@ const PROVIDER_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
  * The names a provider package is made of, from its id (`my-cloud`):
- * the export prefix (`myCloud` → `myCloudProvider`), a display name and the usual key variable.
+ * the export prefix (`myCloud` → `myCloudProvider`), a display name, the usual key variable, and the id as an
+ * object key (quoted only when it must be: `acme`, `"my-cloud"`).
  * @param {string} id
  * @param {{ displayName?: string }} [options]
  */
@@ -23,5 +24,6 @@ export function providerNames(id, options = {}) {
         .join(""),
     display: options.displayName ?? words.map((word) => word[0].toUpperCase() + word.slice(1)).join(" "),
     env: `${id.toUpperCase().replaceAll("-", "_")}_API_KEY`,
+    key: id.includes("-") ? JSON.stringify(id) : id,
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   BUNDLED_PROVIDER_IDS,
   loadProviderPackages,
+  registerBundledTransformers,
   registerProvidedTransformers,
 } from "./provider-packages.js";
 
@@ -102,10 +103,32 @@ describe("loadProviderPackages", () => {
 
 describe("registerProvidedTransformers", () => {
   it("registers what a package provides once, keeping names already taken", async () => {
-    const registry = createTransformerRegistry();
+    const registry = createTransformerRegistry().register("groq", () => ({ name: "mine" }));
     const packages = await loadProviderPackages(["groq", "moonshot", "deepseek"], configPath);
-    expect(registerProvidedTransformers(packages, registry).sort()).toEqual(["groq-usage", "moonshot-usage"]);
-    expect(registry.has("groq-usage")).toBe(true);
+    expect(registerProvidedTransformers(packages, registry).sort()).toEqual([
+      "deepseek",
+      "groq-usage",
+      "kimi",
+      "moonshot",
+      "moonshot-usage",
+    ]);
+    expect(registry.create({ name: "groq" }).name).toBe("mine");
+    expect(registry.create({ name: "kimi" }).name).toBe("moonshot");
     expect(registerProvidedTransformers(packages, registry)).toEqual([]);
+  });
+});
+
+describe("registerBundledTransformers", () => {
+  it("makes claude-code-router's provider transformer names work without naming the package", async () => {
+    const registry = createTransformerRegistry();
+    expect(registry.has("deepseek")).toBe(false);
+    const names = await registerBundledTransformers(registry);
+    for (const name of ["deepseek", "gemini", "groq", "kimi", "moonshot", "groq-usage", "moonshot-usage"]) {
+      expect(names).toContain(name);
+      expect(registry.has(name)).toBe(true);
+    }
+    // The generic transformers stay @ccr/transform's own.
+    expect(names).not.toContain("signedthinking");
+    expect(await registerBundledTransformers(registry)).toEqual([]);
   });
 });

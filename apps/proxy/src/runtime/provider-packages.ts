@@ -80,6 +80,26 @@ export function registerProvidedTransformers(
   return names;
 }
 
+/**
+ * Registers the transformers the bundled provider packages provide (`deepseek`, `groq`, `gemini`, `moonshot`
+ * and its alias `kimi`, their usage fixes) under their names, so a config entry that writes
+ * `"transformer": {"use": ["deepseek"]}` without naming the package keeps working, as in claude-code-router.
+ * Call it on a fresh registry, before the user's own transformers (which may then replace a name); names
+ * already taken are kept. Returns the names it registered.
+ */
+export async function registerBundledTransformers(registry: TransformerRegistry): Promise<string[]> {
+  const definitions = await Promise.all(
+    BUNDLED_PROVIDER_IDS.map(async (id) => {
+      const name = providerPackageName(id);
+      return [id, providerFromModule(await import(name), name)] as const;
+    }),
+  );
+  return registerProvidedTransformers(
+    { providerDefinitions: Object.fromEntries(definitions), providerLoadFailures: {} },
+    registry,
+  );
+}
+
 async function importProvider(ref: string, configPath: string): Promise<ProviderDefinition> {
   const name = providerPackageName(ref);
   let exports: unknown;

@@ -1,3 +1,4 @@
+import { protocolOfUrl } from "../protocol-of-url.js";
 import type { ProviderDefinition } from "../provider-definition.js";
 import type { WireProtocol } from "../wire-protocol.js";
 
@@ -15,7 +16,7 @@ function urlProblems(where: string, raw: string, protocol: WireProtocol): string
     problems.push(`${where}: "${raw}" must use https (plain http only for local servers)`);
   }
   const path = url.pathname.replace(/\/+$/, "");
-  const anthropicPath = path.split("/").includes("anthropic") || path.endsWith("/messages");
+  const anthropicPath = protocolOfUrl(url) === "anthropic";
   if (protocol === "openai" && anthropicPath) {
     problems.push(`${where}: "${raw}" looks like an Anthropic endpoint but the protocol is "openai"`);
   }

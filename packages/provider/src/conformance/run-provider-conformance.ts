@@ -2,6 +2,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import {
   type AnthropicMessage,
   anthropicErrorType,
+  builtinTransformers,
   openAIErrorMessage,
   toAnthropicErrorBody,
   translationStream,
@@ -118,6 +119,15 @@ export function runProviderConformance(def: ProviderDefinition, options: Provide
           ...(def.alternateEndpoints ?? []).flatMap((endpoint) => endpoint.transformers ?? []),
         ];
         for (const spec of specs) expect(() => registry.create(spec), spec.name).not.toThrow();
+      });
+
+      it("provides its transformers under names of its own, not a built-in's", () => {
+        // The proxy keeps a built-in under its name, so a package's transformer of that name would never run.
+        const builtins = new Set(Object.keys(builtinTransformers).map((name) => name.toLowerCase()));
+        const taken = Object.keys(def.transformersProvided ?? {}).filter((name) =>
+          builtins.has(name.toLowerCase()),
+        );
+        expect(taken, "provided names that are built-in transformers of @ccr/transform").toEqual([]);
       });
 
       it("translates a Claude Code request for every model", async () => {

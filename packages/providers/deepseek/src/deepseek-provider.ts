@@ -1,12 +1,14 @@
 import { defineProvider } from "@ccr/provider";
+import { deepseekTransformer } from "./deepseek-transformer.js";
 
 const capabilities = { tools: true, vision: false, reasoning: true } as const;
 
 /**
  * DeepSeek. One model id serves both modes: non-thinking ("chat") and thinking ("reasoner"),
- * switched per request by `thinking: {type}`, which the `deepseek` transformer sets from Claude
- * Code's thinking setting. Answers carry the reasoning as `reasoning_content`, and the API wants it
- * sent back on tool-calling turns; the `deepseek` transformer does both directions.
+ * switched per request by `thinking: {type}`, which this package's `deepseek` transformer sets from
+ * Claude Code's thinking setting. Answers carry the reasoning as `reasoning_content`, and the API wants
+ * it sent back on tool-calling turns; the `deepseek` transformer does both directions. The output limits
+ * below are what the router clamps `max_tokens` to.
  * The legacy aliases `deepseek-chat` / `deepseek-reasoner` were retired on 2026-07-24.
  *
  * Limits and prices: api-docs.deepseek.com/quick_start/pricing as mirrored by models.dev
@@ -21,6 +23,7 @@ export const deepseekProvider = defineProvider({
   apiKeyEnv: "DEEPSEEK_API_KEY",
   docsUrl: "https://api-docs.deepseek.com",
   transformers: [{ name: "deepseek" }],
+  transformersProvided: { deepseek: deepseekTransformer },
   models: [
     {
       id: "deepseek-v4-flash",

@@ -1,11 +1,12 @@
 import { defineProvider } from "@ccr/provider";
+import { geminiTransformer } from "./gemini-transformer.js";
 
 const capabilities = { tools: true, vision: true, reasoning: true } as const;
 
 /**
  * Google Gemini through its OpenAI-compatible endpoint. Gemini accepts only an OpenAPI subset in
  * function schemas and answers 400 to `additionalProperties`, `$schema` and the like, which Claude
- * Code's tool schemas are full of: the built-in `gemini` transformer cleans them. Gemini sends each
+ * Code's tool schemas are full of: this package's `gemini` transformer cleans them. Gemini sends each
  * tool call whole in one chunk, with ids of its own, and may finish a tool-calling turn with `stop`.
  *
  * Limits and prices: ai.google.dev/gemini-api/docs/pricing as mirrored by models.dev (accessed
@@ -20,6 +21,7 @@ export const geminiProvider = defineProvider({
   apiKeyEnv: "GEMINI_API_KEY",
   docsUrl: "https://ai.google.dev/gemini-api/docs/openai",
   transformers: [{ name: "gemini" }],
+  transformersProvided: { gemini: geminiTransformer },
   models: [
     {
       id: "gemini-3.5-flash",

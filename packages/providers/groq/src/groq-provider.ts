@@ -1,9 +1,10 @@
 import { defineProvider } from "@ccr/provider";
+import { groqTransformer } from "./groq-transformer.js";
 import { groqUsageTransformer } from "./groq-usage-transformer.js";
 
 /**
- * Groq (OpenAI-compatible). The built-in `groq` transformer removes what Groq rejects (`$schema` in
- * tool schemas, leftover `cache_control`, unsupported fields); `groq-usage`, provided by this package,
+ * Groq (OpenAI-compatible). This package's `groq` transformer removes what Groq rejects (`$schema` in
+ * tool schemas, leftover `cache_control`, unsupported fields); `groq-usage`
  * reads the stream usage Groq puts in `x_groq.usage`. Reasoning models answer with a `reasoning`
  * field, which becomes thinking blocks.
  *
@@ -18,7 +19,7 @@ export const groqProvider = defineProvider({
   apiKeyEnv: "GROQ_API_KEY",
   docsUrl: "https://console.groq.com/docs",
   transformers: [{ name: "groq" }, { name: "groq-usage" }],
-  transformersProvided: { "groq-usage": groqUsageTransformer },
+  transformersProvided: { groq: groqTransformer, "groq-usage": groqUsageTransformer },
   models: [
     {
       id: "openai/gpt-oss-120b",

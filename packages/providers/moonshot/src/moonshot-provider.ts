@@ -1,13 +1,14 @@
 import { defineProvider } from "@ccr/provider";
+import { moonshotTransformer } from "./moonshot-transformer.js";
 import { moonshotUsageTransformer } from "./moonshot-usage-transformer.js";
 
 const capabilities = { tools: true, vision: true, reasoning: true } as const;
 
 /**
  * Moonshot AI (Kimi). Kimi names tool calls `functions.<Name>:<index>`, which is not a valid
- * Anthropic tool id: the translation normalizes it and the built-in `moonshot` transformer restores
+ * Anthropic tool id: the translation normalizes it and this package's `moonshot` transformer (alias `kimi`) restores
  * Kimi's form on the way back (with previous thinking sent as `reasoning_content`, which Kimi's
- * thinking models want during tool use). `moonshot-usage`, provided by this package, reads the usage
+ * thinking models want during tool use). `moonshot-usage` reads the usage
  * Kimi streams inside the choice.
  *
  * Limits and prices: platform.moonshot.ai pricing as mirrored by models.dev and docs.openclaw.ai
@@ -22,7 +23,12 @@ export const moonshotProvider = defineProvider({
   apiKeyEnv: "MOONSHOT_API_KEY",
   docsUrl: "https://platform.moonshot.ai/docs",
   transformers: [{ name: "moonshot" }, { name: "moonshot-usage" }],
-  transformersProvided: { "moonshot-usage": moonshotUsageTransformer },
+  transformersProvided: {
+    moonshot: moonshotTransformer,
+    // claude-code-router's name for it.
+    kimi: moonshotTransformer,
+    "moonshot-usage": moonshotUsageTransformer,
+  },
   models: [
     {
       id: "kimi-k2.6",

@@ -3,9 +3,12 @@ import { TransformerConfigError } from "../transformer/transformer-config-error.
 import { positiveIntegerOption } from "../transformer/transformer-options.js";
 
 /**
- * Caps `max_tokens` at `options.max_tokens` (for models whose limit is below
- * what Claude Code asks for, e.g. 32000). Applied to the Anthropic request,
- * so it works for both protocols and whichever field the translation picks.
+ * Caps `max_tokens` at `options.max_tokens`: a limit the user sets, for any
+ * model (one without metadata, or one to keep shorter). It is not model
+ * metadata: the router already clamps to the model's own max output when its
+ * provider package lists the model, and this cap applies on top. Applied to
+ * the Anthropic request, so it works for both protocols and whichever field
+ * the translation picks.
  */
 export const maxtokenTransformer: TransformerFactory = (options) => {
   const limit = positiveIntegerOption("maxtoken", options, "max_tokens");

@@ -1,0 +1,56 @@
+import {
+  type MetricsState,
+  orderedTiers,
+  RATE_WINDOW_SECONDS,
+  SERIES_LATENCY_SUM,
+  SERIES_OUTPUT_TOKENS,
+  SERIES_REQUESTS,
+} from "./metrics-state.js";
+import type { StatsSnapshot, TierHealthInput } from "./stats-snapshot.js";
+
+/** The whole picture at `now`: totals, each tier (the router's health wins when given), scenarios, events, series. */
+export function buildSnapshot(
+  state: MetricsState,
+  now: number,
+  tierStates: readonly TierHealthInput[] = [],
+): StatsSnapshot {
+  const health = new Map<string, TierHealthInput>();
+  for (const tierState of tierStates) health.set(tierState.tier, tierState);
+  const requests = state.series.series(now, SERIES_REQUESTS);
+  const latencySums = state.series.series(now, SERIES_LATENCY_SUM);
+  const t = state.totals;
+  return {
+    generatedAt: now,
+    startedAt: state.startedAt,
+    uptimeSeconds: Math.max(0, Math.floor((now - state.startedAt) / 1000)),
+    totals: {
+      requests: t.requests,
+      ok: t.ok,
+      failed: t.failed,
+      successRate: t.requests === 0 ? null : t.ok / t.requests,
+      activeRequests: state.active.size,
+      activeStreams: t.activeStreams,
+      retries: t.retries,
+      fallbacks: t.fallbacks,
+      tokens: {
+        input: t.inputTokens,
+        output: t.outputTokens,
+        cacheRead: t.cacheReadTokens,
+        cacheCreation: t.cacheCreationTokens,
+      },
+      costUsd: t.costUsd,
+      requestsPerSecond: state.series.total(now, SERIES_REQUESTS, RATE_WINDOW_SECONDS) / RATE_WINDOW_SECONDS,
+      outputTokensPerSecond:
+        state.series.total(now, SERIES_OUTPUT_TOKENS, RATE_WINDOW_SECONDS) / RATE_WINDOW_SECONDS,
+    },
+    tiers: orderedTiers(state.tiers).map((record) => record.stats(now, health.get(record.labels.tier))),
+    scenarios: [...state.scenarios].map(([scenario, counts]) => ({ scenario, ...counts })),
+    recent: state.recent.toArray(),
+    series: {
+      intervalMs: 1000,
+      endAt: Math.floor(now / 1000) * 1000,
+      requests,
+      latencyMs: requests.map((n, i) => (n === 0 ? null : (latencySums[i] as number) / n)),
+    },
+  };
+}
