@@ -18,12 +18,6 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
  */
 const TEMPORARY_EXCEPTIONS: readonly TemporaryException[] = [
   {
-    from: "@ccr/router",
-    to: "@ccr/metrics",
-    reason:
-      "the router still reports to @ccr/metrics' MetricsSink and its event types; it is getting its own observer interface, which the proxy wires to the metrics",
-  },
-  {
     from: "@ccr/proxy",
     to: "@ccr/dashboard",
     reason:

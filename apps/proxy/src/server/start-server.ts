@@ -20,7 +20,11 @@ import { createTierStateStore } from "../runtime/create-tier-state-store.js";
 import { isLoopbackHost } from "../runtime/is-loopback-host.js";
 import { loadCustomRouter, loadCustomTransformers } from "../runtime/load-extensions.js";
 import { replacePrices } from "../runtime/model-prices.js";
-import { loadProviderPackages, registerProvidedTransformers } from "../runtime/provider-packages.js";
+import {
+  loadProviderPackages,
+  registerBundledTransformers,
+  registerProvidedTransformers,
+} from "../runtime/provider-packages.js";
 import { createUpstream } from "../upstream/create-upstream.js";
 import { VERSION } from "../version.js";
 import { createRequestListener } from "./create-request-listener.js";
@@ -88,6 +92,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logger = options.logger ?? ownLogger!.logger;
 
   const registry = createTransformerRegistry();
+  // Provider packages' own transformers (deepseek, groq, gemini, moonshot/kimi...) under claude-code-router's names.
+  await registerBundledTransformers(registry);
   const transformerNames = await loadCustomTransformers(current.customTransformers, registry);
   if (transformerNames.length > 0)
     logger.info({ transformers: transformerNames }, "custom transformers loaded");

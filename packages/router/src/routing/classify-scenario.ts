@@ -1,5 +1,6 @@
 import type { RouterConfig, Scenario } from "@ccr/config";
 import type { AnthropicMessagesRequest } from "@ccr/transform";
+import { requestHasImages } from "../request-has-images.js";
 
 /** Claude Code's small/fast model (`claude-3-5-haiku-...`, `claude-haiku-4-5`): background work. */
 const HAIKU = /^claude-.*haiku/i;
@@ -26,7 +27,7 @@ export function classifyScenario(
     return "background";
   if (router.webSearch && hasWebSearchTool(request)) return "webSearch";
   if (router.think && request.thinking?.type === "enabled") return "think";
-  if (router.image && hasImage(request)) return "image";
+  if (router.image && requestHasImages(request)) return "image";
   return "default";
 }
 
@@ -38,17 +39,4 @@ function hasWebSearchTool(request: AnthropicMessagesRequest): boolean {
         tool.name.startsWith("web_search"),
     ) ?? false
   );
-}
-
-function hasImage(request: AnthropicMessagesRequest): boolean {
-  for (const message of request.messages) {
-    if (typeof message.content === "string") continue;
-    for (const block of message.content) {
-      if (block.type === "image") return true;
-      if (block.type === "tool_result" && Array.isArray(block.content)) {
-        if (block.content.some((inner) => inner.type === "image")) return true;
-      }
-    }
-  }
-  return false;
 }

@@ -22,13 +22,15 @@ const providerDefinitions = {
     id: "s1",
     contextWindow: 1_000,
     maxOutputTokens: 500,
-    capabilities: { vision: false },
+    capabilities: { tools: true, vision: false, reasoning: false },
+    pricing: { input: 0, output: 0 },
   }),
   big: pkg("big", B_URL, {
     id: "b1",
     contextWindow: 100_000,
     maxOutputTokens: 4_000,
-    capabilities: { vision: true },
+    capabilities: { tools: true, vision: true, reasoning: false },
+    pricing: { input: 0, output: 0 },
   }),
 };
 

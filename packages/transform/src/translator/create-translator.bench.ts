@@ -29,8 +29,8 @@ const chained = createTranslator({
   protocol: "openai",
   model: "deepseek-chat",
   transformers: [
-    { name: "deepseek" },
-    { name: "gemini" },
+    { name: "reasoning" },
+    { name: "maxtoken", options: { max_tokens: 8192 } },
     { name: "enhancetool" },
     { name: "extrathinktag" },
   ],

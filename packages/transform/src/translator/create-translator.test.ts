@@ -6,6 +6,7 @@ import { pipeTranslator } from "../__fixtures__/tier-context.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import type { Transformer } from "../transformer/transformer.js";
 import { createTransformerRegistry } from "../transformer/transformer-registry.js";
+import { mapToolParameters } from "../transformers/map-tool-parameters.js";
 import type { AnthropicMessagesRequest } from "../types/anthropic.js";
 import type { OpenAIChatRequest } from "../types/openai.js";
 import { createTranslator } from "./create-translator.js";
@@ -59,12 +60,30 @@ function anthropicFixture(name: string): ReadableStream<Uint8Array> {
 
 describe("createTranslator, openai protocol", () => {
   it("composes the translation with the transformers' hooks, in order", async () => {
+    // Stand-ins for provider transformers (which live in provider packages): a translation option, a body rewrite.
+    const registry = createTransformerRegistry()
+      .register("reasoning-back", () => ({
+        name: "reasoning-back",
+        translation: { reasoning: "reasoning_content", reasoningEffort: true },
+      }))
+      .register("strict-schemas", () => ({
+        name: "strict-schemas",
+        openaiRequest: (body) =>
+          body.tools
+            ? {
+                ...body,
+                tools: mapToolParameters(body.tools, ({ $schema, additionalProperties, ...kept }) => kept),
+              }
+            : body,
+      }));
     const translator = createTranslator({
       protocol: "openai",
       model: "deepseek-chat",
+      registry,
       transformers: [
-        { name: "deepseek" },
-        { name: "gemini" },
+        { name: "reasoning-back" },
+        { name: "maxtoken", options: { max_tokens: 8192 } },
+        { name: "strict-schemas" },
         { name: "customparams", options: { seed: 7 } },
       ],
     });
@@ -143,7 +162,7 @@ describe("createTranslator, openai protocol", () => {
     expect(() =>
       createTranslator({ protocol: "openai", model: "m", transformers: [{ name: "nope" }] }),
     ).toThrow(
-      /transformer "nope": unknown transformer\. Known transformers: anthropic, cleancache, customparams, deepseek,/,
+      /transformer "nope": unknown transformer\. Known transformers: anthropic, cleancache, customparams, enhancetool,/,
     );
   });
 
@@ -193,7 +212,7 @@ describe("createTranslator, openai protocol", () => {
     const translator = createTranslator({
       protocol: "openai",
       model: "gemini-2.5-flash",
-      transformers: [{ name: "gemini" }, { name: "enhancetool" }],
+      transformers: [{ name: "enhancetool" }],
     });
     const { context } = await translator.request(request);
     const message = await sdkFinalMessage(
@@ -302,7 +321,7 @@ describe("createTranslator, anthropic protocol (passthrough)", () => {
       transformers: [
         { name: "anthropic" },
         { name: "maxtoken", options: { max_tokens: 16000 } },
-        { name: "gemini" },
+        { name: "enhancetool" },
       ],
     });
     const { body, context } = await translator.request(request);
