@@ -40,7 +40,7 @@ export function convertTools(
       if (tool.description !== undefined) fn.description = tool.description;
       fn.parameters = tool.input_schema;
       functions.push({ type: "function", function: fn });
-    } else context.droppedTools.push(tool.name);
+    } else context.droppedTools.push(tool.name ?? tool.type);
   }
   if (functions.length === 0) return;
   body.tools = functions;
@@ -87,5 +87,5 @@ function loadedToolNames(
 }
 
 function isCustomTool(tool: AnthropicTool): tool is AnthropicCustomTool {
-  return (tool.type === undefined || tool.type === "custom") && "input_schema" in tool;
+  return (tool.type == null || tool.type === "custom") && "input_schema" in tool;
 }
