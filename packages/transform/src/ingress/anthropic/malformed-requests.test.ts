@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { toolCallsAnswered } from "../../__fixtures__/tool-calls-answered.js";
 import { RequestValidationError } from "../../errors/request-validation-error.js";
 import { anthropicToOpenAIRequest } from "../../request/anthropic-to-openai-request.js";
-import type { OpenAIChatMessage } from "../../types/openai.js";
 import { decodeAnthropicRequest } from "./decode-anthropic-request.js";
 
 /**
@@ -222,22 +222,9 @@ describe("tool results and calls that do not pair up", () => {
       }),
     );
     const { messages } = anthropicToOpenAIRequest(decoded.request).body;
-    expect(answeredToolCalls(messages)).toBe(true);
+    expect(toolCallsAnswered(messages)).toBe(true);
     expect(
       messages.filter((message) => message.role === "tool").map((message) => message.tool_call_id),
     ).toEqual(["toolu_1", "toolu_2"]);
   });
 });
-
-/** Whether each assistant message's tool calls are followed, before anything else, by one tool message each. */
-function answeredToolCalls(messages: OpenAIChatMessage[]): boolean {
-  return messages.every((message, index) => {
-    if (message.role !== "assistant" || !message.tool_calls) return true;
-    const ids = new Set(message.tool_calls.map((call) => call.id));
-    for (const next of messages.slice(index + 1)) {
-      if (next.role !== "tool") break;
-      ids.delete(next.tool_call_id);
-    }
-    return ids.size === 0;
-  });
-}
