@@ -40,7 +40,7 @@ export function convertTools(
       if (tool.description !== undefined) fn.description = tool.description;
       fn.parameters = tool.input_schema;
       functions.push({ type: "function", function: fn });
-    } else context.droppedTools.push(tool.name ?? tool.type);
+    } else context.droppedTools.push(tool.name);
   }
   if (functions.length === 0) return;
   body.tools = functions;

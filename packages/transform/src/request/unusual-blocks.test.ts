@@ -129,16 +129,6 @@ describe("known blocks with no OpenAI form", () => {
       },
     ]);
   });
-
-  it("name hosted toolsets without a name by their type when dropping them", () => {
-    const result = anthropicToOpenAIRequest({
-      model: "m",
-      max_tokens: 10,
-      messages: [{ role: "user", content: "hi" }],
-      tools: [{ type: "computer_toolset_20260801" }, { type: "web_search_20250305", name: "web_search" }],
-    });
-    expect(result.context.droppedTools).toEqual(["computer_toolset_20260801", "web_search"]);
-  });
 });
 
 describe("output_config.effort", () => {

@@ -198,12 +198,11 @@ export type AnthropicCustomTool = {
 
 /**
  * Hosted tools, named by a versioned `type`: `web_search_20250305`,
- * `bash_20250124`, `text_editor_20250728`, `computer_20250124`... Toolsets
- * (`computer_toolset_*`, `mcp_toolset`) have no `name`.
+ * `bash_20250124`, `text_editor_20250728`, `computer_20250124`...
  */
 export type AnthropicServerTool = {
   type: string;
-  name?: string;
+  name: string;
   [key: string]: unknown;
 };
 

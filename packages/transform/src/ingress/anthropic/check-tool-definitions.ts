@@ -11,7 +11,6 @@ export function checkToolDefinitions(request: AnthropicCountTokensRequest): Requ
   const issues: RequestIssue[] = [];
   const names = new Map<string, number>();
   request.tools?.forEach((tool, index) => {
-    if (tool.name === undefined) return;
     const first = names.get(tool.name);
     if (first === undefined) names.set(tool.name, index);
     else

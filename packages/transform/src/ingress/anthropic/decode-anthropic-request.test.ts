@@ -200,7 +200,7 @@ describe("numbers as the API documents them", () => {
 describe("tools", () => {
   const read = { name: "Read", description: "Read a file", input_schema: { type: "object", properties: {} } };
 
-  it("accept custom tools and hosted tools of any versioned type, toolsets without a name included", () => {
+  it("accept custom tools and hosted tools of any versioned type", () => {
     const decoded = decodeAnthropicRequest(
       body({
         tools: [
@@ -210,13 +210,15 @@ describe("tools", () => {
           { type: "bash_20250124", name: "bash" },
           { type: "text_editor_20250728", name: "str_replace_based_edit_tool" },
           { type: "computer_20250124", name: "computer", display_width_px: 1024, display_height_px: 768 },
-          { type: "computer_toolset_20260801" },
           { type: "web_fetch_20990101", name: "web_fetch" },
         ],
         tool_choice: { type: "tool", name: "web_search", disable_parallel_tool_use: true },
       }),
     );
-    expect(decoded.request.tools).toHaveLength(8);
+    expect(decoded.request.tools).toHaveLength(7);
+    expect(refusal(body({ tools: [{ type: "computer_toolset_20260801" }] })).message).toBe(
+      "tools.0.name: Field required",
+    );
   });
 
   it("refuse a custom tool without a name or an object input_schema, and tools that are not objects", () => {

@@ -14,14 +14,15 @@ export const customToolSchema = v.object({
 
 /**
  * A tool Anthropic runs, named by a versioned `type` (`web_search_20250305`,
- * `bash_20250124`, `text_editor_20250728`, `computer_20250124`,
- * `mcp_toolset`...). New versions appear often and CCR only forwards them
- * (an OpenAI tier cannot run them), so any type is accepted; toolsets have
- * no `name`.
+ * `bash_20250124`, `text_editor_20250728`, `computer_20250124`...). New
+ * versions appear often and CCR only forwards them (an OpenAI tier cannot
+ * run them), so any type is accepted. A `name` is required, as the routing
+ * reads it: the nameless beta toolsets (`computer_toolset_*`, `mcp_toolset`)
+ * are refused for now.
  */
 export const hostedToolSchema = v.object({
   type: nonEmptyString,
-  name: v.optional(nonEmptyString),
+  name: nonEmptyString,
   cache_control: cacheControlSchema,
   defer_loading: v.optional(v.boolean()),
 });
