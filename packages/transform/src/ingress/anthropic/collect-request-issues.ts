@@ -10,9 +10,10 @@ const FIRST_ISSUE: v.Config<v.BaseIssue<unknown>> = { abortEarly: true };
 
 /**
  * The problems of a body the schema refused, found part by part: each
- * top-level field, each message's content block and each tool reports its
- * first problem, up to MAX_ISSUES in all. Bounded work whatever the body: a
- * 100,000-entry array of garbage costs MAX_ISSUES checks, not 100,000 issues.
+ * top-level field, each entry of a list field (each block of a message) and
+ * each tool reports its first problem, up to MAX_ISSUES in all. Each check
+ * stops at its first problem, so a 100,000-entry array of garbage yields
+ * MAX_ISSUES issues, not 100,000 of them.
  */
 export function collectRequestIssues(
   body: unknown,
@@ -65,7 +66,7 @@ function addFirstIssue(schema: v.GenericSchema, value: unknown, path: string, is
   if (issue !== undefined) issues.push(toRequestIssue(issue, path));
 }
 
-/** The item schema of `messages` and `tools` (arrays, possibly in a pipe or optional), to check item by item. */
+/** The item schema of a list field (`messages`, `tools`, `stop_sequences`...), possibly optional or piped. */
 function arrayItemSchema(schema: v.GenericSchema): v.GenericSchema | undefined {
   let current = schema as v.GenericSchema & {
     wrapped?: v.GenericSchema;
