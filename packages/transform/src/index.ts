@@ -3,11 +3,21 @@
 export { anthropicErrorType } from "./errors/anthropic-error-type.js";
 export { CcrTransformError } from "./errors/ccr-transform-error.js";
 export { openAIErrorMessage, openAIErrorStatus } from "./errors/openai-error-message.js";
+export type { RequestIssue } from "./errors/request-validation-error.js";
+export { RequestValidationError } from "./errors/request-validation-error.js";
 export { toAnthropicErrorBody } from "./errors/to-anthropic-error-body.js";
 export { TranslationError } from "./errors/translation-error.js";
 export { isRetryableStatus, UpstreamResponseError } from "./errors/upstream-response-error.js";
 export { anthropicIngress } from "./ingress/anthropic/anthropic-ingress.js";
 export { anthropicSseEncoder } from "./ingress/anthropic/anthropic-sse-encoder.js";
+export { decodeAnthropicRequest } from "./ingress/anthropic/decode-anthropic-request.js";
+export type {
+  DecodeAnthropicRequestOptions,
+  DecodedAnthropicRequest,
+} from "./ingress/anthropic/decoded-anthropic-request.js";
+export type { RequestLimits } from "./ingress/anthropic/request-limits.js";
+export { DEFAULT_REQUEST_LIMITS } from "./ingress/anthropic/request-limits.js";
+export type { RequestRepair } from "./ingress/anthropic/request-repair.js";
 export type { ClientProtocol, Ingress } from "./ingress/ingress.js";
 export { anthropicToOpenAIRequest } from "./request/anthropic-to-openai-request.js";
 export type { RequestTranslationOptions } from "./request/request-translation-options.js";

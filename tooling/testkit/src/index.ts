@@ -7,6 +7,7 @@ export {
   anthropicTextStream,
   anthropicToolUse,
 } from "./anthropic-responses.js";
+export * from "./arbitraries/index.js";
 export type { Behaviour, RecordedRequest, Script, SseFrame } from "./behaviour.js";
 export { hang, httpError, overloaded, rateLimited, reset } from "./failures.js";
 export { type FakeProvider, type FakeProviderOptions, startFakeProvider } from "./fake-provider-server.js";

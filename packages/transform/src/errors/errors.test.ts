@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { anthropicErrorType } from "./anthropic-error-type.js";
 import { CcrTransformError } from "./ccr-transform-error.js";
 import { openAIErrorMessage, openAIErrorStatus } from "./openai-error-message.js";
+import { RequestValidationError } from "./request-validation-error.js";
 import { toAnthropicErrorBody } from "./to-anthropic-error-body.js";
 import { TranslationError } from "./translation-error.js";
 import { UpstreamResponseError } from "./upstream-response-error.js";
@@ -59,6 +60,25 @@ describe("error classes", () => {
       errorType: "invalid_request_error",
       message: "messages[0]: bad block",
     });
+  });
+});
+
+describe("RequestValidationError", () => {
+  it("lists five problems, counts the rest, and says request_too_large for a 413", () => {
+    const issues = Array.from({ length: 7 }, (_, index) => ({
+      path: `messages.${index}.role`,
+      message: "bad",
+    }));
+    const error = new RequestValidationError(issues);
+    expect(error.message).toBe(
+      "messages.0.role: bad; messages.1.role: bad; messages.2.role: bad; messages.3.role: bad; messages.4.role: bad; and 2 more problems",
+    );
+    expect(error).toMatchObject({ status: 400, errorType: "invalid_request_error", issues });
+    expect(RequestValidationError.isInstance(error)).toBe(true);
+    expect(CcrTransformError.isInstance(error)).toBe(true);
+    expect(TranslationError.isInstance(error)).toBe(false);
+    const tooLarge = new RequestValidationError([{ path: "", message: "too big" }], { status: 413 });
+    expect(tooLarge).toMatchObject({ status: 413, errorType: "request_too_large", message: "too big" });
   });
 });
 

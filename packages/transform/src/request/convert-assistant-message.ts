@@ -4,7 +4,9 @@ import type { AnthropicContentBlock } from "../types/anthropic.js";
 import type { OpenAIAssistantMessage, OpenAIToolCall } from "../types/openai.js";
 import { convertToolUse } from "./convert-tool-use.js";
 import type { RequestTranslationOptions } from "./request-translation-options.js";
+import { searchResultToText } from "./search-result-to-text.js";
 import { serverToolBlockToText } from "./server-tool-block-to-text.js";
+import { unknownBlockToText } from "./unknown-block-to-text.js";
 
 export function convertAssistantMessage(
   content: string | AnthropicContentBlock[],
@@ -37,8 +39,24 @@ export function convertAssistantMessage(
         throw new TranslationError(`${block.type} blocks are not valid in assistant messages`, {
           path: `${path}.content[${index}]`,
         });
-      default:
+      case "search_result":
+        texts.push(searchResultToText(block));
+        break;
+      case "server_tool_use":
+      case "web_search_tool_result":
+      case "web_fetch_tool_result":
+      case "code_execution_tool_result":
+      case "bash_code_execution_tool_result":
+      case "text_editor_code_execution_tool_result":
+      case "tool_search_tool_result":
+      case "mcp_tool_use":
+      case "mcp_tool_result":
+      case "container_upload":
+      case "compaction":
         texts.push(serverToolBlockToText(block));
+        break;
+      default:
+        texts.push(unknownBlockToText(block));
     }
   });
 

@@ -1,15 +1,17 @@
-import { TranslationError } from "../errors/translation-error.js";
 import { normalizeToolId } from "../tool-ids.js";
 import type { AnthropicToolResultBlock } from "../types/anthropic.js";
 import type { OpenAIImagePart, OpenAIToolMessage } from "../types/openai.js";
 import { documentToText } from "./convert-document.js";
 import { convertImage } from "./convert-image.js";
+import { searchResultToText } from "./search-result-to-text.js";
+import { unknownBlockToText } from "./unknown-block-to-text.js";
 
 export type ConvertedToolResult = { message: OpenAIToolMessage; images: OpenAIImagePart[] };
 
 /**
  * OpenAI tool messages carry text only: text parts are joined, plain-text
- * documents inlined, and images returned for the caller to put in a user
+ * documents and search results inlined, blocks of unknown types rendered as
+ * their JSON, and images returned for the caller to put in a user
  * message right after the tool messages (the text says so, so the model
  * connects them). Errors stay visible as "[tool error]".
  */
@@ -31,20 +33,15 @@ export function convertToolResult(block: AnthropicToolResultBlock, path: string)
         case "document":
           texts.push(documentToText(part, partPath));
           break;
+        case "search_result":
+          texts.push(searchResultToText(part));
+          break;
         // The tool itself is added to the request's functions (see convertTools).
         case "tool_reference":
           texts.push(`Tool ${part.tool_name} loaded: it can be called now.`);
           break;
-        default: {
-          const text = (part as { text?: unknown }).text;
-          if (typeof text !== "string") {
-            throw new TranslationError(
-              `tool_result content of type "${(part as { type: string }).type}" cannot be sent to an OpenAI-compatible provider`,
-              { path: partPath },
-            );
-          }
-          texts.push(text);
-        }
+        default:
+          texts.push(unknownBlockToText(part));
       }
     });
   }

@@ -87,5 +87,5 @@ function loadedToolNames(
 }
 
 function isCustomTool(tool: AnthropicTool): tool is AnthropicCustomTool {
-  return (tool.type === undefined || tool.type === "custom") && "input_schema" in tool;
+  return (tool.type == null || tool.type === "custom") && "input_schema" in tool;
 }

@@ -9,7 +9,9 @@ import type {
 import { documentToText } from "./convert-document.js";
 import { convertImage } from "./convert-image.js";
 import { convertToolResult } from "./convert-tool-result.js";
+import { searchResultToText } from "./search-result-to-text.js";
 import { serverToolBlockToText } from "./server-tool-block-to-text.js";
+import { unknownBlockToText } from "./unknown-block-to-text.js";
 
 /**
  * One Anthropic user turn → tool messages first (OpenAI wants them right
@@ -50,6 +52,9 @@ export function convertUserMessage(
       case "document":
         parts.push({ type: "text", text: documentToText(block, blockPath) });
         break;
+      case "search_result":
+        parts.push({ type: "text", text: searchResultToText(block) });
+        break;
       case "thinking":
       case "redacted_thinking":
         break;
@@ -57,8 +62,21 @@ export function convertUserMessage(
         throw new TranslationError("tool_use blocks are only valid in assistant messages", {
           path: blockPath,
         });
-      default:
+      case "server_tool_use":
+      case "web_search_tool_result":
+      case "web_fetch_tool_result":
+      case "code_execution_tool_result":
+      case "bash_code_execution_tool_result":
+      case "text_editor_code_execution_tool_result":
+      case "tool_search_tool_result":
+      case "mcp_tool_use":
+      case "mcp_tool_result":
+      case "container_upload":
+      case "compaction":
         parts.push({ type: "text", text: serverToolBlockToText(block) });
+        break;
+      default:
+        parts.push({ type: "text", text: unknownBlockToText(block) });
     }
   });
 

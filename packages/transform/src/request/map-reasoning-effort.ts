@@ -10,7 +10,7 @@ import type { OpenAIReasoningEffort } from "../types/openai.js";
 export function mapReasoningEffort(req: AnthropicMessagesRequest): OpenAIReasoningEffort | undefined {
   if (req.thinking?.type === "disabled") return undefined;
   const effort = req.output_config?.effort;
-  if (effort !== undefined) return effort === "max" ? "high" : effort;
+  if (effort !== undefined) return effort === "max" || effort === "xhigh" ? "high" : effort;
   const thinking = req.thinking;
   if (thinking?.type === "adaptive") return "high";
   if (thinking?.type !== "enabled") return undefined;

@@ -5,7 +5,7 @@
  * pick only what they understand.
  */
 
-export type AnthropicCacheControl = { type: "ephemeral"; ttl?: string };
+export type AnthropicCacheControl = { type: "ephemeral"; ttl?: "5m" | "1h" };
 
 export type AnthropicTextBlock = {
   type: "text";
@@ -29,7 +29,7 @@ export type AnthropicDocumentSource =
   | { type: "base64"; media_type: string; data: string }
   | { type: "text"; media_type?: string; data: string }
   | { type: "url"; url: string }
-  | { type: "content"; content: string | AnthropicContentBlock[] }
+  | { type: "content"; content: string | (AnthropicTextBlock | AnthropicImageBlock)[] }
   | { type: "file"; file_id: string };
 
 export type AnthropicDocumentBlock = {
@@ -50,12 +50,27 @@ export type AnthropicToolUseBlock = {
 };
 
 /** What Claude Code's ToolSearch returns: a deferred tool (`defer_loading`) the model may now call. */
-export type AnthropicToolReferenceBlock = { type: "tool_reference"; tool_name: string };
+export type AnthropicToolReferenceBlock = {
+  type: "tool_reference";
+  tool_name: string;
+  cache_control?: AnthropicCacheControl | null;
+};
+
+/** Search results a client hands the model (in a user turn or a tool result), citable like documents. */
+export type AnthropicSearchResultBlock = {
+  type: "search_result";
+  source: string;
+  title: string;
+  content: AnthropicTextBlock[];
+  citations?: { enabled?: boolean } | null;
+  cache_control?: AnthropicCacheControl | null;
+};
 
 export type AnthropicToolResultContent =
   | AnthropicTextBlock
   | AnthropicImageBlock
   | AnthropicDocumentBlock
+  | AnthropicSearchResultBlock
   | AnthropicToolReferenceBlock;
 
 export type AnthropicToolResultBlock = {
@@ -78,7 +93,7 @@ export type AnthropicRedactedThinkingBlock = {
   data: string;
 };
 
-/** Server (hosted) tool blocks: web search, code execution, MCP... Kept loose on purpose. */
+/** Server (hosted) tool blocks: web search, code execution... Kept loose on purpose. */
 export type AnthropicServerToolUseBlock = {
   type: "server_tool_use";
   id: string;
@@ -87,19 +102,62 @@ export type AnthropicServerToolUseBlock = {
   [key: string]: unknown;
 };
 
+/** The `type` of every hosted tool's result block; `content` is the tool's own shape. */
+export type AnthropicServerToolResultType =
+  | "web_search_tool_result"
+  | "web_fetch_tool_result"
+  | "code_execution_tool_result"
+  | "bash_code_execution_tool_result"
+  | "text_editor_code_execution_tool_result"
+  | "tool_search_tool_result";
+
 export type AnthropicServerToolResultBlock = {
-  type:
-    | "web_search_tool_result"
-    | "web_fetch_tool_result"
-    | "code_execution_tool_result"
-    | "bash_code_execution_tool_result"
-    | "text_editor_code_execution_tool_result"
-    | "mcp_tool_use"
-    | "mcp_tool_result"
-    | "container_upload"
-    | "search_result";
+  type: AnthropicServerToolResultType;
+  tool_use_id?: string;
+  content?: unknown;
   [key: string]: unknown;
 };
+
+/** A call to a tool of a remote MCP server Anthropic connected (`mcp_servers`), and its result. */
+export type AnthropicMcpToolUseBlock = {
+  type: "mcp_tool_use";
+  id: string;
+  name: string;
+  server_name: string;
+  input: unknown;
+  [key: string]: unknown;
+};
+
+export type AnthropicMcpToolResultBlock = {
+  type: "mcp_tool_result";
+  tool_use_id: string;
+  content?: string | AnthropicTextBlock[];
+  is_error?: boolean;
+  [key: string]: unknown;
+};
+
+/** A file uploaded to the code-execution container. */
+export type AnthropicContainerUploadBlock = {
+  type: "container_upload";
+  file_id: string;
+  [key: string]: unknown;
+};
+
+/** What server-side compaction (`context_management` `compact_*`) left of the earlier conversation. */
+export type AnthropicCompactionBlock = {
+  type: "compaction";
+  content?: string | null;
+  [key: string]: unknown;
+};
+
+/**
+ * A block whose `type` CCR does not know (from a client newer than CCR).
+ * Not part of `AnthropicContentBlock`, whose members stay discriminated by
+ * `type`: a validated request can still hold such blocks in any content
+ * array (`decodeAnthropicRequest` reports them), so code reading content
+ * handles them in its `default` branch.
+ */
+export type AnthropicUnknownBlock = { type: string; [key: string]: unknown };
 
 export type AnthropicContentBlock =
   | AnthropicTextBlock
@@ -110,27 +168,38 @@ export type AnthropicContentBlock =
   | AnthropicThinkingBlock
   | AnthropicRedactedThinkingBlock
   | AnthropicServerToolUseBlock
-  | AnthropicServerToolResultBlock;
+  | AnthropicServerToolResultBlock
+  | AnthropicSearchResultBlock
+  | AnthropicMcpToolUseBlock
+  | AnthropicMcpToolResultBlock
+  | AnthropicContainerUploadBlock
+  | AnthropicCompactionBlock;
 
 export type AnthropicRole = "user" | "assistant";
 
 export type AnthropicMessageParam = {
-  /** "system" is not in the public API, but current Claude Code sends it mid-conversation. */
+  /** Mid-conversation system messages (text only): current Claude Code sends them. */
   role: AnthropicRole | "system";
   content: string | AnthropicContentBlock[];
 };
 
 export type AnthropicCustomTool = {
-  type?: "custom";
+  type?: "custom" | null;
   name: string;
   description?: string;
+  /** A JSON schema whose `type` is "object". */
   input_schema: Record<string, unknown>;
   cache_control?: AnthropicCacheControl | null;
   /** Hidden from the model until a `tool_reference` (a ToolSearch result) names it. */
   defer_loading?: boolean;
+  strict?: boolean;
+  [key: string]: unknown;
 };
 
-/** Hosted tools such as `web_search_20250305`, `bash_20250124`, `text_editor_20250728`. */
+/**
+ * Hosted tools, named by a versioned `type`: `web_search_20250305`,
+ * `bash_20250124`, `text_editor_20250728`, `computer_20250124`...
+ */
 export type AnthropicServerTool = {
   type: string;
   name: string;
@@ -145,33 +214,53 @@ export type AnthropicToolChoice =
   | { type: "tool"; name: string; disable_parallel_tool_use?: boolean }
   | { type: "none" };
 
+export type AnthropicThinkingDisplay = "summarized" | "omitted";
+
 export type AnthropicThinkingConfig =
-  | { type: "enabled"; budget_tokens: number }
+  | { type: "enabled"; budget_tokens: number; display?: AnthropicThinkingDisplay | null }
   | { type: "disabled" }
-  | { type: "adaptive" };
+  | { type: "adaptive"; display?: AnthropicThinkingDisplay | null }
+  | { type: "between_tools" };
 
-export type AnthropicEffort = "low" | "medium" | "high" | "max";
+export type AnthropicEffort = "low" | "medium" | "high" | "xhigh" | "max";
 
-export type AnthropicMessagesRequest = {
+/**
+ * The fields of a Messages request that shape the prompt, which is also the
+ * whole body of POST /v1/messages/count_tokens.
+ */
+export type AnthropicCountTokensRequest = {
   model: string;
-  max_tokens: number;
   messages: AnthropicMessageParam[];
   system?: string | AnthropicTextBlock[];
   tools?: AnthropicTool[];
   tool_choice?: AnthropicToolChoice;
+  thinking?: AnthropicThinkingConfig;
+  output_config?: {
+    effort?: AnthropicEffort;
+    format?: { type: "json_schema"; schema: Record<string, unknown> } | null;
+    [key: string]: unknown;
+  };
+  context_management?: { edits?: { type: string; [key: string]: unknown }[]; [key: string]: unknown } | null;
+  mcp_servers?: { type: "url"; url: string; name: string; [key: string]: unknown }[];
+  /** Top-level cache breakpoint: Anthropic marks the last cacheable block. */
+  cache_control?: AnthropicCacheControl | null;
+  speed?: "standard" | "fast" | null;
+  [key: string]: unknown;
+};
+
+/** The body of POST /v1/messages. */
+export type AnthropicMessagesRequest = AnthropicCountTokensRequest & {
+  max_tokens: number;
   stop_sequences?: string[];
   temperature?: number;
   top_p?: number;
   top_k?: number;
   stream?: boolean;
   metadata?: { user_id?: string | null; [key: string]: unknown };
-  thinking?: AnthropicThinkingConfig;
-  output_config?: { effort?: AnthropicEffort; [key: string]: unknown };
-  context_management?: unknown;
-  service_tier?: string;
-  container?: unknown;
-  mcp_servers?: unknown[];
-  [key: string]: unknown;
+  service_tier?: "auto" | "standard_only";
+  container?: string | { id?: string | null; skills?: unknown[] | null; [key: string]: unknown } | null;
+  inference_geo?: string | null;
+  diagnostics?: { previous_message_id?: string | null; [key: string]: unknown } | null;
 };
 
 export type AnthropicStopReason =
@@ -230,7 +319,11 @@ export type AnthropicStreamContentBlock =
   | { type: "redacted_thinking"; data: string }
   | { type: "tool_use"; id: string; name: string; input: Record<string, never> }
   | AnthropicServerToolUseBlock
-  | AnthropicServerToolResultBlock;
+  | AnthropicServerToolResultBlock
+  | AnthropicMcpToolUseBlock
+  | AnthropicMcpToolResultBlock
+  | AnthropicContainerUploadBlock
+  | AnthropicCompactionBlock;
 
 export type AnthropicContentDelta =
   | { type: "text_delta"; text: string }

@@ -1,0 +1,9 @@
+export { anthropicRequestArbitrary, type GeneratedAnthropicRequest } from "./anthropic-request.js";
+export {
+  type AnthropicRequestMutant,
+  anthropicRequestMutantArbitrary,
+  MUTATION_KINDS,
+  type MutationKind,
+} from "./anthropic-request-mutants.js";
+export { fuzzParameters, fuzzTimeoutMs } from "./fuzz-parameters.js";
+export { allPaths, deleteAt, dotPath, getAt, type JsonPath, setAt } from "./json-paths.js";
