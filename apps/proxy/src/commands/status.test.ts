@@ -198,7 +198,7 @@ describe("ccr status", () => {
     const port = await startFakeProxy();
     writePidFile(
       { pid: process.pid, host: "127.0.0.1", port, startedAt: Date.now(), version: "9.9.9" },
-      join(home, ".claude-code-router", "ccr.pid"),
+      join(home, ".claude-code-router", `ccr-${port}.pid`),
     );
     const io = captureIo();
     expect(await statusCommand({}, io)).toBe(0);
