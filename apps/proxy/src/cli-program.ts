@@ -127,7 +127,9 @@ program
   .option("--json-logs", "JSON log lines on stdout even on a terminal")
   .action(async (options) => {
     const { demoCommand } = await import("./commands/demo.js");
-    await run(demoCommand(options));
+    const { writeStdout } = await import("./logging/shared-stdout.js");
+    const { processIo } = await import("./commands/command-io.js");
+    await run(demoCommand(options, { ...processIo, stdout: writeStdout }));
   });
 
 program

@@ -26,6 +26,8 @@ export interface CodeOptions extends ProxyTargetOptions {
   demo?: boolean;
 }
 
+const CLAUDE_INFO_FLAGS = new Set(["--help", "-h", "--version", "-v"]);
+
 /** The proxy claude is pointed at, and what to do once claude exits. */
 interface Proxy {
   readonly url: string;
@@ -43,6 +45,8 @@ export async function codeCommand(
   options: CodeOptions,
   io: CommandIo = processIo,
 ): Promise<number> {
+  // `ccr code --help` is claude's own help or version: no proxy and no config for that.
+  if (args.some((arg) => CLAUDE_INFO_FLAGS.has(arg))) return runClaude(args, io.env, io);
   let proxy: Proxy | number;
   try {
     proxy = options.demo ? await demoProxy(options, io) : await configuredProxy(options, io);
@@ -52,7 +56,10 @@ export async function codeCommand(
   }
   if (typeof proxy === "number") return proxy;
   try {
-    return await runClaude(args, proxy, io);
+    const { ANTHROPIC_AUTH_TOKEN: _ignored, ...inherited } = io.env;
+    // An auth token would take precedence over the key in Claude Code.
+    const env = { ...inherited, ANTHROPIC_BASE_URL: proxy.url, ANTHROPIC_API_KEY: proxy.apiKey ?? "ccr" };
+    return await runClaude(args, env, io);
   } finally {
     await proxy.release();
   }
@@ -136,13 +143,9 @@ async function demoProxy(options: CodeOptions, io: CommandIo): Promise<Proxy> {
   };
 }
 
-async function runClaude(args: string[], proxy: Proxy, io: CommandIo): Promise<number> {
-  const { ANTHROPIC_AUTH_TOKEN: _ignored, ...inherited } = io.env;
+async function runClaude(args: string[], env: CommandIo["env"], io: CommandIo): Promise<number> {
   const claude = io.env.CCR_CLAUDE_BIN || "claude";
-  const child = spawn(claude, args, {
-    stdio: "inherit",
-    env: { ...inherited, ANTHROPIC_BASE_URL: proxy.url, ANTHROPIC_API_KEY: proxy.apiKey ?? "ccr" },
-  });
+  const child = spawn(claude, args, { stdio: "inherit", env });
   // Ctrl-C belongs to claude, which shares the terminal; this process just waits for it.
   const ignore = () => {};
   process.on("SIGINT", ignore);
