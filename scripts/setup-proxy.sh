@@ -1,0 +1,55 @@
+# Sourced by start.sh and install-cli.sh (from the repository root): installs the pinned pnpm when it is
+# missing, then what the proxy and its dashboard need, and builds them. The install runs only when
+# pnpm-lock.yaml (or pnpm, or the set of packages) changed since the last one: a stamp holds their hash.
+
+# The packages the proxy CLI needs, with the dashboard `ccr demo` opens.
+CCR_PROXY_FILTERS=(--filter "@ccr/proxy..." --filter "@ccr/dashboard...")
+
+ensure_pnpm() {
+  local version
+  version="$(node -p 'require("./package.json").packageManager.split("@")[1]')"
+  if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$version" ]; then
+    echo "installing pnpm@$version"
+    npm install --global "pnpm@$version" >/dev/null 2>&1 || {
+      # No write access to npm's global prefix: install into a local prefix instead.
+      npm install --prefix "$HOME/.ccr-tools" --global "pnpm@$version" >/dev/null
+      export PATH="$HOME/.ccr-tools/bin:$PATH"
+    }
+  fi
+}
+
+install_stamp() {
+  node -e '
+    const { createHash } = require("node:crypto");
+    const hash = createHash("sha256").update(require("node:fs").readFileSync("pnpm-lock.yaml"));
+    hash.update(process.argv.slice(1).join(" "));
+    console.log(hash.digest("hex"));
+  ' "$(pnpm --version)" "${CCR_PROXY_FILTERS[@]}"
+}
+
+setup_proxy() {
+  ensure_pnpm
+  export TURBO_TELEMETRY_DISABLED=1
+  # pnpm must not nag about updates; a rerun must not stop to ask before re-creating node_modules.
+  export npm_config_update_notifier=false
+  local stamp_file=node_modules/.ccr-install-stamp
+  local stamp log
+  stamp="$(install_stamp)"
+  log="$(mktemp)"
+  if [ ! -f "$stamp_file" ] || [ "$(cat "$stamp_file")" != "$stamp" ]; then
+    echo "installing the proxy's dependencies (once, and again only when pnpm-lock.yaml changes)"
+    if ! pnpm install --frozen-lockfile --config.confirmModulesPurge=false "${CCR_PROXY_FILTERS[@]}" >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "pnpm install failed (output above)" >&2
+      return 1
+    fi
+    echo "$stamp" >"$stamp_file"
+  fi
+  # turbo rebuilds only what changed since the last build; its output is shown only on failure.
+  if ! pnpm exec turbo run build --filter="@ccr/proxy..." --filter="@ccr/dashboard..." --output-logs=errors-only >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "the build failed (output above)" >&2
+    return 1
+  fi
+  rm -f "$log"
+}
