@@ -118,7 +118,7 @@ export function tiersFromFlags(
     if (!provider) {
       const ids = catalog.map((candidate) => candidate.id);
       const guess = didYouMean(id, ids);
-      return `--provider ${flag}: no provider package "${id}"${guess ? `; did you mean ${guess}?` : ""} (one of ${ids.join(", ")})\n`;
+      return `--provider ${flag}: no provider package "${id}"${guess ? `; ${guess}` : ""} (one of ${ids.join(", ")})\n`;
     }
     if (tiers.some((tier) => tier.provider.id === provider.id)) {
       return `--provider ${flag}: ${provider.id} is given twice; each provider is one tier\n`;
