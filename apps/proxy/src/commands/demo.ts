@@ -95,7 +95,10 @@ export async function demoCommand(options: DemoOptions, io: CommandIo = processI
     const dashboard = await loadDashboard();
     if (dashboard.ok) {
       await dashboard.runDashboard({ url: demo.server.url });
-      io.stdout("\nCCR demo stopped.\n");
+      const cli = cliInvocation(io.env);
+      io.stdout(
+        `\nCCR demo stopped. Next: ${cli} init writes your own config; ${cli} demo --no-dashboard serves the demo without the dashboard.\n`,
+      );
       return stop();
     }
     io.stderr(`${dashboard.message}The demo keeps serving without it; Ctrl-C stops it.\n`);

@@ -114,7 +114,7 @@ function describe(
     : `${target.providers.join(", ")} at ${target.host}:${target.port}`;
   switch (code) {
     case "ECONNREFUSED":
-      return `${who} refused the connection: is the server running? Requests to it will fail over to the next tier`;
+      return `${who} refused the connection: is the server running?`;
     case "ENOTFOUND":
     case "EAI_AGAIN":
       return `${who}: the host name does not resolve (${code}): check the URL and your network/DNS`;
