@@ -46,6 +46,7 @@ setup_proxy() {
     echo "$stamp" >"$stamp_file"
   fi
   # turbo rebuilds only what changed since the last build; its output is shown only on failure.
+  [ -f apps/proxy/dist/cli.js ] || echo "building the proxy (once: later runs rebuild only what changed)"
   if ! pnpm exec turbo run build --filter="@ccr/proxy..." --filter="@ccr/dashboard..." --output-logs=errors-only >"$log" 2>&1; then
     cat "$log" >&2
     echo "the build failed (output above)" >&2
