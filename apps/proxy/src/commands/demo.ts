@@ -13,6 +13,7 @@ import { clientBaseUrl } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
 import { VERSION } from "../version.js";
 import { type CommandIo, processIo } from "./command-io.js";
+import { alignColumns } from "./start-banner.js";
 
 export interface DemoOptions {
   port?: number;
@@ -116,7 +117,7 @@ export async function demoCommand(options: DemoOptions, io: CommandIo = processI
 
 /** What the demo is and what to try, with commands that run as printed. */
 export function demoIntro(url: string, port: number, cli: string, logFolder: string): string {
-  const portFlag = port === 3457 ? " --port 3457" : ` --port ${port}`;
+  const portFlag = ` --port ${port}`;
   const tiers = describeDemoTiers();
   const width = Math.max(...tiers.map((tier) => tier.id.length));
   const request = JSON.stringify({
@@ -124,15 +125,18 @@ export function demoIntro(url: string, port: number, cli: string, logFolder: str
     max_tokens: 200,
     messages: [{ role: "user", content: "Hello, which tier answers?" }],
   });
+  const commands = alignColumns([
+    `  ${cli} code --demo${port === 3457 ? "" : portFlag}  Claude Code on the demo tiers (needs claude on PATH)`,
+    `  ${cli} dashboard${portFlag}  the live dashboard`,
+    `  ${cli} status${portFlag}  tiers, requests, tokens, once`,
+  ]);
   return [
     `CCR ${VERSION} demo listening on ${url}: two built-in tiers, no account, no key, nothing leaves this machine`,
     ...tiers.map((tier, index) => `  tier ${index}  ${tier.id.padEnd(width)}  ${tier.behaviour}`),
     "",
     "Try it from another terminal (run the curl twice: the x-ccr-tier header says which tier answered):",
     `  curl -i ${url}/v1/messages -H 'content-type: application/json' -d '${request}'`,
-    `  ${cli} code --demo${port === 3457 ? "" : portFlag}      Claude Code on the demo tiers (needs claude on PATH)`,
-    `  ${cli} dashboard${portFlag}     the live dashboard`,
-    `  ${cli} status${portFlag}        tiers, requests, tokens, once`,
+    ...commands,
     `Then write your own config: ${cli} init`,
     `Logs: ${logFolder}/ccr.log.  Stop: q in the dashboard, or Ctrl-C.`,
     "",

@@ -23,7 +23,7 @@ export function usageHints({ cli, portFlag }: UsageHintsInput): string {
 }
 
 /** Aligns the descriptions after a run of 2+ spaces into one column. */
-function alignColumns(lines: string[]): string[] {
+export function alignColumns(lines: string[]): string[] {
   const split = lines.map((line) => /^(\s+\S.*?\S)\s{2,}(\S.*)$/.exec(line));
   const width = Math.max(...split.map((match) => match?.[1]?.length ?? 0));
   return lines.map((line, index) => {
