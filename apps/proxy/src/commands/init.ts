@@ -8,6 +8,7 @@ import { cliInvocation } from "../runtime/cli-invocation.js";
 import { BUNDLED_PROVIDER_IDS, loadProviderPackages } from "../runtime/provider-packages.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import { type InitTier, initConfigText, keyVariable } from "./init-config-text.js";
+import { alignColumns } from "./start-banner.js";
 import { validateCommand } from "./validate.js";
 
 export interface InitOptions {
@@ -83,19 +84,15 @@ export async function initCommand(options: InitOptions, io: CommandIo = processI
     return variable !== undefined && !io.env[variable] ? [variable] : [];
   });
   const configFlag = options.config !== undefined ? ` --config ${path}` : "";
-  io.stdout(
-    [
-      "",
-      "Next:",
-      ...unset.map(
-        (variable) =>
-          `  export ${variable}=...        (your ${variable.replace(/_API_KEY$/, "").toLowerCase()} key)`,
-      ),
-      `  ${cli} start${configFlag}        run the proxy (or ${cli} code to start it and run Claude Code)`,
-      ...(statusLine ? [] : [`  ${cli} statusline --install        show CCR in Claude Code's status line`]),
-      "",
-    ].join("\n"),
-  );
+  const steps = alignColumns([
+    ...unset.map(
+      (variable) => `  export ${variable}=...  your ${variable.replace(/_API_KEY$/, "").toLowerCase()} key`,
+    ),
+    `  ${cli} code${configFlag}  start the proxy in the background and run Claude Code through it`,
+    `  ${cli} start${configFlag}  or run the proxy in the foreground`,
+    ...(statusLine ? [] : [`  ${cli} statusline --install  show CCR in Claude Code's status line`]),
+  ]);
+  io.stdout(["", "Next:", ...steps, ""].join("\n"));
   return valid;
 }
 
