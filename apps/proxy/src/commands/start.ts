@@ -146,7 +146,10 @@ async function runningConflict(
   wanted: { host: string; port: number; configPath?: string },
 ): Promise<string | undefined> {
   const others = runningProxies(io.env).filter((info) => info.pid !== process.pid);
-  for (const info of others) {
+  const samePortFirst = [...others].sort(
+    (a, b) => Number(b.port === wanted.port) - Number(a.port === wanted.port),
+  );
+  for (const info of samePortFirst) {
     const samePort = wanted.port !== 0 && info.port === wanted.port;
     const sameConfig = wanted.configPath !== undefined && info.configPath === wanted.configPath;
     if (!samePort && !sameConfig) continue;
