@@ -162,6 +162,13 @@ describe("ccr status", () => {
     });
     expect(report.stats.tiers.map((t) => t.state)).toEqual(["cooling", "healthy", "open"]);
     expect(clock(report.stats.tiers[0]?.until as number)).toMatch(/^\d\d:\d\d:\d\d$/);
+    // Compact by default: the per-second series (600 points each) only with --series.
+    expect(report.stats).not.toHaveProperty("series");
+    expect(io.out().length).toBeLessThan(6000);
+    const withSeries = captureIo();
+    expect(await statusCommand({ port, json: true, series: true }, withSeries)).toBe(0);
+    const full = JSON.parse(withSeries.out()) as Extract<StatusReport, { running: true }>;
+    expect(full.stats.series?.requests.length).toBeGreaterThan(100);
   });
 
   it("exits 1 with one line when nothing answers", async () => {
@@ -198,7 +205,7 @@ describe("ccr status", () => {
     const port = await startFakeProxy();
     writePidFile(
       { pid: process.pid, host: "127.0.0.1", port, startedAt: Date.now(), version: "9.9.9" },
-      join(home, ".claude-code-router", "ccr.pid"),
+      join(home, ".claude-code-router", `ccr-${port}.pid`),
     );
     const io = captureIo();
     expect(await statusCommand({}, io)).toBe(0);

@@ -1,6 +1,8 @@
 import type { StatsSnapshot, TierStats } from "@ccr/metrics";
+import { fetchHealth } from "../runtime/proxy-health.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import {
+  AmbiguousProxyError,
   authHeaders,
   type ProxyTarget,
   type ProxyTargetOptions,
@@ -9,16 +11,13 @@ import {
 
 export interface StatusOptions extends ProxyTargetOptions {
   json?: boolean;
+  /** With --json: add the per-second series (the dashboard's sparklines, 600 points each). */
+  series?: boolean;
   /** How long to wait for the proxy to answer. Default 2000 ms. */
   timeoutMs?: number;
 }
 
-interface Health {
-  readonly version?: string;
-  readonly uptime_seconds?: number;
-}
-
-/** What `ccr status --json` prints. */
+/** What `ccr status --json` prints: the stats snapshot without its series unless `--series`. */
 export type StatusReport =
   | { readonly running: false; readonly url: string; readonly error: string }
   | {
@@ -27,7 +26,8 @@ export type StatusReport =
       readonly pid: number | null;
       readonly version: string | null;
       readonly uptimeSeconds: number | null;
-      readonly stats: StatsSnapshot;
+      readonly configPath: string | null;
+      readonly stats: Omit<StatsSnapshot, "series"> & Partial<Pick<StatsSnapshot, "series">>;
     };
 
 /**
@@ -35,7 +35,14 @@ export type StatusReport =
  * tier is doing. Exit 0 when it runs and its stats could be read, 1 otherwise.
  */
 export async function statusCommand(options: StatusOptions = {}, io: CommandIo = processIo): Promise<number> {
-  const target = await resolveProxyTarget(options, io.env);
+  let target: ProxyTarget;
+  try {
+    target = resolveProxyTarget(options, io.env);
+  } catch (error) {
+    if (!(error instanceof AmbiguousProxyError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return 1;
+  }
   const timeoutMs = options.timeoutMs ?? 2000;
   const fail = (error: string) => {
     if (options.json) io.stdout(`${JSON.stringify({ running: false, url: target.url, error }, null, 2)}\n`);
@@ -43,14 +50,8 @@ export async function statusCommand(options: StatusOptions = {}, io: CommandIo =
     return 1;
   };
 
-  let health: Health;
-  try {
-    const res = await fetch(`${target.url}/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    if (!res.ok) return fail(`CCR is not answering at ${target.url}: /health returned HTTP ${res.status}`);
-    health = (await res.json()) as Health;
-  } catch {
-    return fail(`CCR is not running (nothing answers at ${target.url}); start it with: ccr start`);
-  }
+  const health = await fetchHealth(target.url, timeoutMs);
+  if (!health) return fail(`CCR is not running (nothing answers at ${target.url}); start it with: ccr start`);
 
   let stats: StatsSnapshot;
   try {
@@ -70,13 +71,15 @@ export async function statusCommand(options: StatusOptions = {}, io: CommandIo =
     return fail(`CCR runs at ${target.url} but its stats could not be read: ${(error as Error).message}`);
   }
 
+  const { series, ...compact } = stats;
   const report: StatusReport = {
     running: true,
     url: target.url,
-    pid: target.pid ?? stats.proxy?.pid ?? null,
+    pid: health.pid ?? target.recorded?.pid ?? stats.proxy?.pid ?? null,
     version: health.version ?? stats.proxy?.version ?? null,
-    uptimeSeconds: health.uptime_seconds ?? stats.uptimeSeconds,
-    stats,
+    uptimeSeconds: health.uptimeSeconds ?? stats.uptimeSeconds,
+    configPath: health.configPath,
+    stats: options.series ? { ...compact, series } : compact,
   };
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatStatus(report, target));
   return 0;
@@ -95,6 +98,7 @@ function formatStatus(report: Extract<StatusReport, { running: true }>, target: 
     ]
       .filter(Boolean)
       .join("  "),
+    ...(report.configPath !== null ? [`config ${report.configPath}`] : []),
     [
       `requests ${t.requests}`,
       `success ${formatRate(t.successRate)}`,

@@ -9,10 +9,14 @@ const example = (name: string) => join(repo, "examples", name);
 const dir = mkdtempSync(join(tmpdir(), "ccr-validate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function validate(config: string | undefined, env: Record<string, string> = {}) {
+async function validate(
+  config: string | undefined,
+  env: Record<string, string> = {},
+  options: { allowUnsetVariables?: boolean } = {},
+) {
   let stdout = "";
   let stderr = "";
-  const code = await validateCommand(config === undefined ? {} : { config }, {
+  const code = await validateCommand(config === undefined ? options : { config, ...options }, {
     stdout: (text) => {
       stdout += text;
     },
@@ -89,6 +93,27 @@ describe("ccr validate", () => {
     const { code, stderr } = await validate(example("single-provider.jsonc"));
     expect(code).toBe(1);
     expect(stderr).toContain("Providers[0].api_key: environment variable DEEPSEEK_API_KEY is not set");
+  });
+
+  it("with allowUnsetVariables (ccr init), lists the unset variables instead of failing", async () => {
+    const { code, stdout, stderr } = await validate(
+      example("multi-tier.jsonc"),
+      { ZAI_API_KEY: "z" },
+      { allowUnsetVariables: true },
+    );
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toContain(
+      "Not set in this shell yet (export them before ccr start): DEEPSEEK_API_KEY, MINIMAX_API_KEY",
+    );
+    expect(stdout).not.toContain("unset-");
+    expect(stdout.trimEnd().endsWith("Config is valid.")).toBe(true);
+    // Real errors still fail.
+    const file = join(dir, "typo.json");
+    writeFileSync(file, JSON.stringify({ Providers: [], Router: { default: "x,y" }, APIKEY: "$NOPE" }));
+    const invalid = await validate(file, {}, { allowUnsetVariables: true });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("Router.default");
   });
 
   it("exits 2 when the file cannot be read", async () => {

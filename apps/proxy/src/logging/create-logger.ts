@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
+import { type LogFormat, resolveLogFormat } from "./log-format.js";
+import { createPrettyLine } from "./pretty-line.js";
 import { createRotatingFileStream, type RotatingFileStream } from "./rotating-file-stream.js";
+import { flushStdout, sharedStdout } from "./shared-stdout.js";
 
 export interface LoggerOptions {
   level: string;
@@ -10,6 +13,11 @@ export interface LoggerOptions {
   fileDir?: string;
   /** Removes secrets from a finished log line (the config's keys): applied to every destination. */
   redact?: (line: string) => string;
+  /**
+   * How stdout lines look. Default: `CCR_LOG_FORMAT`, else pretty on a terminal and JSON otherwise.
+   * The log file is always JSON.
+   */
+  format?: LogFormat;
 }
 
 export interface ProxyLoggerHandle {
@@ -33,23 +41,23 @@ const REDACT_PATHS = [
 ];
 
 export function createLogger(options: LoggerOptions): ProxyLoggerHandle {
-  const redactLine = options.redact;
+  const redactLine = options.redact ?? ((line: string) => line);
   const streams: pino.StreamEntry[] = [];
   let file: RotatingFileStream | undefined;
-  const stdout = options.stdout ? pino.destination({ dest: 1, sync: false }) : undefined;
-  if (stdout) {
+  if (options.stdout) {
+    const stdout = sharedStdout();
+    const format = resolveLogFormat(options.format);
+    const pretty =
+      format === "pretty" ? createPrettyLine({ colorize: process.stdout.isTTY === true }) : undefined;
     streams.push({
       level: "trace",
-      stream: redactLine ? { write: (line: string) => stdout.write(redactLine(line)) } : stdout,
+      stream: { write: (line: string) => stdout.write(pretty ? pretty(redactLine(line)) : redactLine(line)) },
     });
   }
   if (options.fileDir) {
     const rotating = createRotatingFileStream({ path: join(options.fileDir, "ccr.log") });
     file = rotating;
-    streams.push({
-      level: "trace",
-      stream: { write: (line: string) => rotating.write(redactLine ? redactLine(line) : line) },
-    });
+    streams.push({ level: "trace", stream: { write: (line: string) => rotating.write(redactLine(line)) } });
   }
   const logger = pino(
     {
@@ -63,11 +71,7 @@ export function createLogger(options: LoggerOptions): ProxyLoggerHandle {
   return {
     logger,
     flush: () => {
-      try {
-        stdout?.flushSync();
-      } catch {
-        // Not yet open: nothing buffered.
-      }
+      if (options.stdout) flushStdout();
       file?.flushSync();
     },
   };

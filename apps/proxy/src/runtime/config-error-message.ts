@@ -9,7 +9,7 @@ export function describeConfigFailure(error: unknown): { message: string; exitCo
   if (error.kind === "read") {
     const where = error.path ?? "~/.claude-code-router/config.json";
     return {
-      message: `no readable config at ${where}: create it (see examples/ in the CCR repository), or pass --config PATH or set CCR_CONFIG\n`,
+      message: `no readable config at ${where}: write one with ccr init (or try ccr demo first), or pass --config PATH or set CCR_CONFIG\n`,
       exitCode: 2,
     };
   }

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Env, logDir } from "./ccr-home.js";
-import { isProcessAlive, type PidInfo, pidFilePath, readPidFile } from "./pid-file.js";
+import { isProcessAlive, type PidInfo, runningProxies } from "./pid-file.js";
 import { clientBaseUrl, waitForHealth } from "./wait-for-health.js";
 
 /** Set in the detached child so `ccr start` knows it is the daemon (logs to files, not stdout). */
@@ -19,7 +19,7 @@ export interface StartDaemonOptions {
 
 /**
  * Starts `ccr start` detached, its early output in the log folder, and resolves once the child has
- * recorded itself in the pid file and answers /health. Rejects with the child's last output lines
+ * recorded itself in a pid file (one per port) and answers /health. Rejects with the child's last output lines
  * when it dies or does not come up.
  */
 export async function startDaemon(options: StartDaemonOptions): Promise<PidInfo> {
@@ -38,11 +38,10 @@ export async function startDaemon(options: StartDaemonOptions): Promise<PidInfo>
   if (pid === undefined) throw new Error("could not start the CCR daemon process");
 
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
-  const pidPath = pidFilePath(options.env);
   while (Date.now() < deadline) {
     if (!isProcessAlive(pid)) break;
-    const info = readPidFile(pidPath);
-    if (info?.pid === pid) {
+    const info = runningProxies(options.env).find((recorded) => recorded.pid === pid);
+    if (info) {
       const up = await waitForHealth(clientBaseUrl(info.host, info.port), {
         timeoutMs: deadline - Date.now(),
         isAlive: () => isProcessAlive(pid),

@@ -1,5 +1,6 @@
 import { execFile, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -54,6 +55,14 @@ async function ccr(args: string[], env: Record<string, string> = {}) {
   }
 }
 
+/** The pid recorded by the one proxy running from `home` (pid files are per port: `ccr-<port>.pid`). */
+function recordedPid(home: string): number {
+  const dir = join(home, ".claude-code-router");
+  const files = readdirSync(dir).filter((name) => /^ccr-\d+\.pid$/.test(name));
+  expect(files).toHaveLength(1);
+  return JSON.parse(readFileSync(join(dir, files[0]!), "utf8")).pid as number;
+}
+
 const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 5_000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -73,7 +82,9 @@ describe("ccr start", () => {
     expect(proxy.stdout()).toContain("b,b-model");
     expect(proxy.stdout()).not.toContain("key-a");
     // The pid file under HOME records the process and its real port.
-    const recorded = JSON.parse(readFileSync(join(proxy.home, ".claude-code-router", "ccr.pid"), "utf8"));
+    const recorded = JSON.parse(
+      readFileSync(join(proxy.home, ".claude-code-router", `ccr-${proxy.port}.pid`), "utf8"),
+    );
     expect(recorded).toMatchObject({ pid: proxy.pid, port: proxy.port });
   });
 
@@ -82,7 +93,7 @@ describe("ccr start", () => {
     const home = mkdtempSync(join(tmpdir(), "ccr-stale-"));
     mkdirSync(join(home, ".claude-code-router"));
     const stale = { pid: process.pid, host: "127.0.0.1", port: 9, startedAt: 0, version: "0" };
-    writeFileSync(join(home, ".claude-code-router", "ccr.pid"), JSON.stringify(stale));
+    writeFileSync(join(home, ".claude-code-router", "ccr-9.pid"), JSON.stringify(stale));
     const proxy = await startProxy({ config: cascadeConfig({ a }), env: { HOME: home } });
     proxies.push(proxy);
     expect((await fetch(`${proxy.url}/health`)).status).toBe(200);
@@ -90,13 +101,20 @@ describe("ccr start", () => {
 
   it("says which port is in use and how to fix it", async () => {
     const a = await fake();
-    const first = await proxyWith(cascadeConfig({ a }));
-    const dir = mkdtempSync(join(tmpdir(), "ccr-port-"));
-    const configPath = join(dir, "config.json");
-    writeFileSync(configPath, JSON.stringify(cascadeConfig({ a })));
-    const result = await ccr(["start", "--config", configPath, "--port", String(first.port)], { HOME: dir });
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toBe(`port ${first.port} is in use: stop the other process or use --port`);
+    // Another program on the port (a CCR proxy there is named as such: see client-commands.test.ts).
+    const other = createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    const { port } = other.address() as AddressInfo;
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "ccr-port-"));
+      const configPath = join(dir, "config.json");
+      writeFileSync(configPath, JSON.stringify(cascadeConfig({ a })));
+      const result = await ccr(["start", "--config", configPath, "--port", String(port)], { HOME: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`port ${port} is in use: stop the other process or use --port`);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 
   it("refuses to bind beyond loopback without an APIKEY", async () => {
@@ -209,7 +227,7 @@ describe("graceful shutdown", () => {
     const events = parseSse(await (await streaming).text());
     expect(streamedText(events)).toBe("one two three");
     expect(await exited).toBe(0);
-    expect(existsSync(join(proxy.home, ".claude-code-router", "ccr.pid"))).toBe(false);
+    expect(existsSync(join(proxy.home, ".claude-code-router", `ccr-${proxy.port}.pid`))).toBe(false);
   });
 });
 
@@ -223,7 +241,7 @@ describe("daemon, stop, validate, activate", () => {
     expect(started.code).toBe(0);
     const url = /on (http:\/\/\S+)/.exec(started.stdout)![1]!;
     expect((await fetch(`${url}/health`)).status).toBe(200);
-    let pid = JSON.parse(readFileSync(join(home, ".claude-code-router", "ccr.pid"), "utf8")).pid as number;
+    let pid = recordedPid(home);
     try {
       const again = await ccr(["start", "--daemon", "--config", configPath, "--port", "0"], { HOME: home });
       expect(again.code).toBe(1);
@@ -231,7 +249,7 @@ describe("daemon, stop, validate, activate", () => {
       const restarted = await ccr(["restart", "--config", configPath, "--port", "0"], { HOME: home });
       expect(restarted.code).toBe(0);
       expect(() => process.kill(pid, 0)).toThrow();
-      pid = JSON.parse(readFileSync(join(home, ".claude-code-router", "ccr.pid"), "utf8")).pid as number;
+      pid = recordedPid(home);
       const stopped = await ccr(["stop"], { HOME: home });
       expect(stopped.code).toBe(0);
       expect(() => process.kill(pid, 0)).toThrow();
@@ -269,7 +287,19 @@ describe("daemon, stop, validate, activate", () => {
   });
 
   it("has --help on every command", async () => {
-    const commands = ["start", "stop", "restart", "status", "validate", "code", "activate", "dashboard"];
+    const commands = [
+      "start",
+      "stop",
+      "restart",
+      "status",
+      "validate",
+      "code",
+      "activate",
+      "dashboard",
+      "demo",
+      "init",
+      "statusline",
+    ];
     const results = await Promise.all(
       commands.map((command) => ccr([command, command === "code" ? "--ccr-help" : "--help"])),
     );
@@ -307,7 +337,7 @@ describe("daemon, stop, validate, activate", () => {
       stdout += chunk;
     });
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    const pid = JSON.parse(readFileSync(join(home, ".claude-code-router", "ccr.pid"), "utf8")).pid as number;
+    const pid = recordedPid(home);
     try {
       expect(code).toBe(3);
       const seen = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
