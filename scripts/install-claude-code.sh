@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Claude Code CLI that the end-to-end test apps/proxy/test/e2e/claude-code.test.ts drives,
 # into .cache/claude-code/ rather than the workspace: a 384 MB native binary that only this test needs.
-# Does nothing when the pinned version is already there and runs. Prints the binary's path last.
+# Does nothing when the pinned version is already there and runs. Prints its version, then its path last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,6 @@ if [ "$installed" != "$VERSION" ] || ! "$BIN" --version >/dev/null 2>&1; then
   # Its engines field asks for Node 22; the native binary does not use Node, so the warning is not shown.
   npm install --prefix "$PREFIX" --ignore-scripts=false --no-audit --no-fund --loglevel=error \
     "@anthropic-ai/claude-code@$VERSION"
-  "$BIN" --version
 fi
+"$BIN" --version
 echo "$BIN"
