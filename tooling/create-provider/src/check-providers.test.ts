@@ -21,6 +21,7 @@ afterAll(() => {
 function freshTree() {
   const root = mkdtempSync(join(tmpdir(), "ccr-check-providers-"));
   roots.push(root);
+  writeFileSync(join(root, "LICENSE"), "MIT License\n");
   createProvider({ id: "acme", root });
   mkdirSync(join(root, "docs"));
   writeFileSync(join(root, "docs/providers.md"), "# Providers\n\n## acme\n\nAcme.\n");

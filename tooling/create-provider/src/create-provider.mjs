@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { providerNames } from "./provider-names.mjs";
@@ -14,7 +14,8 @@ function listFiles(dir, prefix = "") {
 
 /**
  * Writes a new provider package `packages/providers/<id>` (and its changeset) under `root`,
- * from the template: every `__NAME__`, `__CAMEL__`, `__DISPLAY__`, `__ENV__` and `__KEY__` replaced.
+ * from the template: every `__NAME__`, `__CAMEL__`, `__DISPLAY__`, `__ENV__` and `__KEY__` replaced; its
+ * LICENSE is a copy of the repository's (npm shows a package's own).
  * Refuses to overwrite an existing package. Returns the written paths, relative to `root`.
  * @param {{ id: string; root: string; displayName?: string }} options
  * @returns {string[]}
@@ -42,5 +43,7 @@ export function createProvider({ id, root, displayName }) {
     writeFileSync(target, fill(readFileSync(join(TEMPLATE_DIR, file), "utf8")));
     written.push(relative(root, target));
   }
+  copyFileSync(join(root, "LICENSE"), join(packageDir, "LICENSE"));
+  written.push(relative(root, join(packageDir, "LICENSE")));
   return written.sort();
 }

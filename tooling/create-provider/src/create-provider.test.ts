@@ -9,11 +9,10 @@ import { createProvider } from "./create-provider.mjs";
 import { providerNames } from "./provider-names.mjs";
 
 const root = mkdtempSync(join(tmpdir(), "ccr-new-provider-"));
-// The generated tsconfig extends the repository's base config, which the loader reads.
-copyFileSync(
-  fileURLToPath(new URL("../../../tsconfig.base.json", import.meta.url)),
-  join(root, "tsconfig.base.json"),
-);
+// The generated tsconfig extends the repository's base config, which the loader reads; the LICENSE is copied.
+for (const file of ["tsconfig.base.json", "LICENSE"]) {
+  copyFileSync(fileURLToPath(new URL(`../../../${file}`, import.meta.url)), join(root, file));
+}
 const files = createProvider({ id: "acme-cloud", root, displayName: "Acme Cloud" });
 const packageDir = join(root, "packages/providers/acme-cloud");
 const read = (path: string) => readFileSync(join(root, path), "utf8");
@@ -23,6 +22,7 @@ describe("createProvider", () => {
   it("writes the package, its fixtures and its changeset", () => {
     expect(files).toEqual([
       ".changeset/provider-acme-cloud.md",
+      "packages/providers/acme-cloud/LICENSE",
       "packages/providers/acme-cloud/README.md",
       "packages/providers/acme-cloud/package.json",
       "packages/providers/acme-cloud/src/__fixtures__/acme-cloud-error.json",
@@ -46,6 +46,8 @@ describe("createProvider", () => {
     const pkg = JSON.parse(read("packages/providers/acme-cloud/package.json"));
     expect(pkg.name).toBe("@ccr/provider-acme-cloud");
     expect(pkg.exports["."]["@ccr/source"]).toBe("./src/index.ts");
+    expect(JSON.stringify(pkg.publishConfig.exports)).not.toContain("@ccr/source");
+    expect(read("packages/providers/acme-cloud/LICENSE")).toBe(read("LICENSE"));
     expect(read("packages/providers/acme-cloud/src/index.ts")).toContain("export { acmeCloudProvider }");
     expect(read("packages/providers/acme-cloud/src/acme-cloud-provider.ts")).toContain(
       'apiKeyEnv: "ACME_CLOUD_API_KEY"',
