@@ -1,8 +1,8 @@
 import type { TierHealthRecord } from "@ccr/router";
+import { redisServerAvailable, startRedisServer, type TestRedisServer } from "@ccr/testkit";
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StateStoreError } from "../src/index.js";
-import { redisServerAvailable, startRedisServer, type TestRedisServer } from "./redis-server.js";
 import { cooledUntil, oneMoreFailure, storeFactory, TTL_MS, uniquePrefix, waitUntil } from "./support.js";
 
 // Redis going away must never stall or fail a request: the stores answer from their local copies,

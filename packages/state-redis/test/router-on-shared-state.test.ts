@@ -1,7 +1,7 @@
 import { normalizeConfig } from "@ccr/config";
 import { createRouter } from "@ccr/router";
+import { redisServerAvailable, startRedisServer, type TestRedisServer } from "@ccr/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { redisServerAvailable, startRedisServer, type TestRedisServer } from "./redis-server.js";
 import { monitorCommands, storeFactory, uniquePrefix, waitUntil } from "./support.js";
 
 // The real router's own record changes (recordSuccess, recordFailure) on two stores: what it writes on a

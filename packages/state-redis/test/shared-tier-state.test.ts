@@ -1,7 +1,7 @@
 import type { TierHealthRecord } from "@ccr/router";
+import { redisServerAvailable, startRedisServer, type TestRedisServer } from "@ccr/testkit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { redisServerAvailable, startRedisServer, type TestRedisServer } from "./redis-server.js";
 import {
   cooledUntil,
   HEALTHY,

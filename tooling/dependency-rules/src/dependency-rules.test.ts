@@ -16,14 +16,7 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
  * Dependencies docs/architecture.md does not allow, tolerated until the change that removes each lands.
  * When that change lands, the check fails until its entry is removed here.
  */
-const TEMPORARY_EXCEPTIONS: readonly TemporaryException[] = [
-  {
-    from: "@ccr/proxy",
-    to: "@ccr/dashboard",
-    reason:
-      "the proxy still has the dashboard as a hard dependency (every install pulls Ink and React); it is to become an optional dependency loaded on demand by `ccr dashboard`",
-  },
-];
+const TEMPORARY_EXCEPTIONS: readonly TemporaryException[] = [];
 
 /** `@ccr/transform` files that may use Node modules: the web-stream edge, when it exists. None yet. */
 const TRANSFORM_NODE_EDGE_FILES: readonly string[] = [];
@@ -32,6 +25,7 @@ const repoRules: DependencyRules = {
   rules: parseArchitectureRules(readFileSync(join(root, "docs", "architecture.md"), "utf8")),
   exceptions: TEMPORARY_EXCEPTIONS,
   standalone: { name: "@ccr/transform", nodeEdgeFiles: TRANSFORM_NODE_EDGE_FILES },
+  testKits: ["@ccr/testkit"],
 };
 
 describe("the workspace", () => {

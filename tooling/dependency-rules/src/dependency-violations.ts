@@ -16,6 +16,11 @@ export interface DependencyRules {
   readonly exceptions: readonly TemporaryException[];
   /** A package that must stand alone: no workspace package, and no Node module outside the listed edge files. */
   readonly standalone: { readonly name: string; readonly nodeEdgeFiles: readonly string[] };
+  /**
+   * Test kits declared once at the root: every package's tests may import them without declaring them, and
+   * no shipped code may.
+   */
+  readonly testKits?: readonly string[];
 }
 
 /**
@@ -27,7 +32,7 @@ export interface DependencyRules {
  */
 export function dependencyViolations(
   packages: readonly WorkspacePackage[],
-  { rules, exceptions, standalone }: DependencyRules,
+  { rules, exceptions, standalone, testKits = [] }: DependencyRules,
 ): string[] {
   const byName = new Map(packages.map((pkg) => [pkg.name, pkg]));
   const violations: string[] = [];
@@ -70,6 +75,11 @@ export function dependencyViolations(
         const { name, subpath } = packageOf(specifier);
         const target = byName.get(name);
         if (target === undefined || name === pkg.name) continue;
+        if (testKits.includes(name)) {
+          if (!test && pkg.manifest.private !== true)
+            violations.push(`${pkg.name}: ${at} imports the test kit ${name} from code that ships`);
+          continue;
+        }
         if (subpath !== "" && !exportsSubpath(target.manifest, subpath)) {
           violations.push(
             `${pkg.name}: ${at} imports ${specifier}, which ${name} does not export; use its public entry points`,

@@ -3,6 +3,8 @@ import { join, relative } from "node:path";
 
 export interface Manifest {
   readonly name: string;
+  /** A private package never ships: all its code is tooling. */
+  readonly private?: boolean;
   readonly exports?: unknown;
   readonly dependencies?: Readonly<Record<string, string>>;
   readonly devDependencies?: Readonly<Record<string, string>>;

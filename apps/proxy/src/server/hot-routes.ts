@@ -1,27 +1,53 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type AnthropicMessagesRequest, anthropicIngress, type Ingress } from "@ccr/transform";
-import type * as v from "valibot";
+import {
+  type AnthropicMessagesRequest,
+  anthropicIngress,
+  decodeAnthropicRequest,
+  type Ingress,
+  type RequestRepair,
+} from "@ccr/transform";
 import { clientSignal } from "./client-signal.js";
-import { countTokensRequestSchema, decodeBody, messagesRequestSchema } from "./messages-request-schema.js";
 import { nodeResponseSink } from "./node-response-sink.js";
 import type { ProxyLogger } from "./proxy-logger.js";
 import type { ProxyRouter } from "./proxy-router.js";
 import { readJsonBody } from "./read-request-body.js";
 
+/** A client request checked to the leaves and decoded into the canonical form the router works on. */
+export interface DecodedClientRequest {
+  readonly request: AnthropicMessagesRequest;
+  /** How the answer is written: the route's ingress, or one made for this request. */
+  readonly ingress: Ingress;
+  /** What the client sent that CCR does not know or had to repair, for a debug line. */
+  readonly notes?: {
+    readonly unknownBlockTypes: readonly string[];
+    readonly unknownFields: readonly string[];
+    readonly repairs: readonly RequestRepair[];
+  };
+}
+
 /** A route on the path of a model call, served without Hono: a request in one protocol, for the router. */
 export interface HotRoute {
   readonly kind: "messages" | "count_tokens";
+  /** How errors are written before the request is decoded. */
   readonly ingress: Ingress;
-  readonly schema: v.GenericSchema;
+  /** @throws what the client is answered with (a 4xx naming the field) when the body is not a valid request. */
+  readonly decode: (body: unknown) => DecodedClientRequest;
   /** `/preset/{name}/...`: the config's preset of that name applies. */
   readonly preset?: string;
 }
 
-const MESSAGES: HotRoute = { kind: "messages", ingress: anthropicIngress, schema: messagesRequestSchema };
+const MESSAGES: HotRoute = {
+  kind: "messages",
+  ingress: anthropicIngress,
+  decode: (body) => ({ ...decodeAnthropicRequest(body), ingress: anthropicIngress }),
+};
 const COUNT_TOKENS: HotRoute = {
   kind: "count_tokens",
   ingress: anthropicIngress,
-  schema: countTokensRequestSchema,
+  decode: (body) => {
+    const decoded = decodeAnthropicRequest(body, { countTokens: true });
+    return { ...decoded, request: decoded.request as AnthropicMessagesRequest, ingress: anthropicIngress };
+  },
 };
 const PRESET = /^\/preset\/([^/]+)\/v1\/messages$/;
 
@@ -56,7 +82,12 @@ export async function serveHotRoute(
   requestId: string,
 ): Promise<void> {
   const body = await readJsonBody(incoming, deps.maxBodyBytes);
-  const request = decodeBody(route.schema, body) as AnthropicMessagesRequest;
+  const { request, ingress, notes } = route.decode(body);
+  if (
+    notes &&
+    (notes.unknownBlockTypes.length > 0 || notes.unknownFields.length > 0 || notes.repairs.length > 0)
+  )
+    deps.logger.debug({ requestId, ...notes }, "request carries what CCR does not know, or needed repairs");
   if (route.kind === "count_tokens") {
     nodeResponseSink(outgoing).json(
       200,
@@ -71,7 +102,7 @@ export async function serveHotRoute(
     signal: clientSignal(incoming, outgoing),
     preset: route.preset,
     requestId,
-    ingress: route.ingress,
+    ingress,
     clientHeaders: clientHeaders(incoming),
   });
   deps.logger.info(

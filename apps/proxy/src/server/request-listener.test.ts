@@ -188,12 +188,23 @@ describe("the request listener, in memory", () => {
       ],
       ["no content type", { method: "POST", body: JSON.stringify(validBody) }, 415, /application\/json/],
       ["missing messages", jsonInit({ model: "m", max_tokens: 1 }), 400, /messages/],
-      ["missing max_tokens", jsonInit({ model: "m", messages: [] }), 400, /max_tokens: is required/],
+      [
+        "missing max_tokens",
+        jsonInit({ model: "m", messages: validBody.messages }),
+        400,
+        /max_tokens: Field required/,
+      ],
       [
         "max_tokens of the wrong type",
         jsonInit({ ...validBody, max_tokens: "10" }),
         400,
-        /max_tokens must be a number/,
+        /^max_tokens: Input should be/,
+      ],
+      [
+        "a message with no content",
+        jsonInit({ ...validBody, messages: [{ role: "user" }] }),
+        400,
+        /messages\.0\.content: Field required/,
       ],
       ["a body that is not an object", jsonInit([1, 2]), 400, /./],
     ];

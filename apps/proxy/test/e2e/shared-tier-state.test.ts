@@ -1,4 +1,5 @@
 import { createRedisTierStateStore } from "@ccr/state-redis";
+// The throwaway redis-server of the store's own tests (one owner for how tests run Redis).
 import {
   type Behaviour,
   type FakeOpenAI,
@@ -6,16 +7,13 @@ import {
   openaiText,
   type RunningProxy,
   rateLimited,
+  redisServerAvailable,
   startFakeOpenAI,
   startProxy,
-} from "@ccr/testkit";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-// The throwaway redis-server of the store's own tests (one owner for how tests run Redis).
-import {
-  redisServerAvailable,
   startRedisServer,
   type TestRedisServer,
-} from "../../../../packages/state-redis/test/redis-server.js";
+} from "@ccr/testkit";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cascadeConfig, elapsedSince, postMessages, userRequest } from "./support.js";
 
 // Two real `ccr start` processes on one real Redis (REDIS_URL), as replicas behind a load balancer.

@@ -36,7 +36,7 @@ function hasWebSearchTool(request: AnthropicMessagesRequest): boolean {
     request.tools?.some(
       (tool) =>
         (typeof tool.type === "string" && tool.type.startsWith("web_search")) ||
-        tool.name.startsWith("web_search"),
+        tool.name?.startsWith("web_search") === true,
     ) ?? false
   );
 }

@@ -82,11 +82,14 @@ describe("estimateInputTokens", () => {
   it("estimates an 80 KB request well under 0.2 ms", () => {
     const request = claudeCodeRequest(80);
     for (let i = 0; i < 200; i++) estimateInputTokens(request);
-    const runs = 1000;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) estimateInputTokens(request);
-    const perCallMs = (performance.now() - start) / runs;
-    // Measured ~0.02 ms here (JSON.stringify of the same request: ~0.15 ms); the bound leaves room for slow, shared runners.
+    // The fastest of 20 batches: a busy machine slows some batches, never the estimate itself.
+    let perCallMs = Number.POSITIVE_INFINITY;
+    for (let batch = 0; batch < 20; batch++) {
+      const start = performance.now();
+      for (let i = 0; i < 50; i++) estimateInputTokens(request);
+      perCallMs = Math.min(perCallMs, (performance.now() - start) / 50);
+    }
+    // Measured ~0.02 ms here (JSON.stringify of the same request: ~0.15 ms); the bound leaves room for slow runners.
     expect(perCallMs).toBeLessThan(0.2);
   });
 });

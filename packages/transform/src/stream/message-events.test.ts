@@ -33,7 +33,12 @@ describe("a whole message as a stream (messageEvents)", () => {
   it("streams a whole message so that the Anthropic SDK rebuilds exactly that message", async () => {
     const { text, facts } = wholeStream(message);
     expect(facts).toMatchObject({ content: true, completed: true, stopReason: "tool_use" });
-    expect(facts.usage).toEqual({ inputTokens: 120, outputTokens: 42, cacheReadTokens: 100, cacheCreationTokens: 0 });
+    expect(facts.usage).toEqual({
+      inputTokens: 120,
+      outputTokens: 42,
+      cacheReadTokens: 100,
+      cacheCreationTokens: 0,
+    });
     const client = new Anthropic({
       apiKey: "unused",
       fetch: async () =>

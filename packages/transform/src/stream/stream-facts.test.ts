@@ -11,7 +11,9 @@ import type { StreamTranslation } from "./stream-translation.js";
 
 const encoder = new TextEncoder();
 const openAI = (name: string) =>
-  encoder.encode(chunksToSse(readFileSync(new URL(`../__fixtures__/${name}.chunks.txt`, import.meta.url), "utf8")));
+  encoder.encode(
+    chunksToSse(readFileSync(new URL(`../__fixtures__/${name}.chunks.txt`, import.meta.url), "utf8")),
+  );
 const anthropic = (name: string) => encoder.encode(eventsToSse(anthropicEventsFixture(name)));
 const fromOpenAI = () => openAIToAnthropicTranslation(createTranslationContext("claude-sonnet-4-5"));
 const fromAnthropic = () => anthropicPassthroughTranslation("claude-sonnet-4-5");
@@ -30,7 +32,8 @@ function feed(translation: StreamTranslation, bytes: Uint8Array, cuts: number[] 
   return output;
 }
 
-const cuts = (bytes: Uint8Array) => fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 10 });
+const cuts = (bytes: Uint8Array) =>
+  fc.array(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 10 });
 
 describe("stream facts, read off the canonical events", () => {
   it("say content once content began and completed at the end, with usage, for any split of the bytes", () => {
@@ -42,7 +45,12 @@ describe("stream facts, read off the canonical events", () => {
         fc.property(cuts(bytes), (at) => {
           const translation = create();
           feed(translation, bytes, at);
-          expect(translation.facts).toMatchObject({ started: true, content: true, completed: true, error: undefined });
+          expect(translation.facts).toMatchObject({
+            started: true,
+            content: true,
+            completed: true,
+            error: undefined,
+          });
           expect(translation.facts.usage?.outputTokens).toBeGreaterThan(0);
           expect(translation.done).toBe(true);
         }),
