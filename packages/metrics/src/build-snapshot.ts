@@ -19,10 +19,13 @@ export function buildSnapshot(
   const requests = state.series.series(now, SERIES_REQUESTS);
   const latencySums = state.series.series(now, SERIES_LATENCY_SUM);
   const t = state.totals;
+  const uptimeSeconds = Math.max(0, Math.floor((now - state.startedAt) / 1000));
+  // In the first minute, rates are over the time the proxy has run, not a whole minute it has not.
+  const rateWindow = Math.max(1, Math.min(RATE_WINDOW_SECONDS, uptimeSeconds));
   return {
     generatedAt: now,
     startedAt: state.startedAt,
-    uptimeSeconds: Math.max(0, Math.floor((now - state.startedAt) / 1000)),
+    uptimeSeconds,
     totals: {
       requests: t.requests,
       ok: t.ok,
@@ -39,9 +42,8 @@ export function buildSnapshot(
         cacheCreation: t.cacheCreationTokens,
       },
       costUsd: t.costUsd,
-      requestsPerSecond: state.series.total(now, SERIES_REQUESTS, RATE_WINDOW_SECONDS) / RATE_WINDOW_SECONDS,
-      outputTokensPerSecond:
-        state.series.total(now, SERIES_OUTPUT_TOKENS, RATE_WINDOW_SECONDS) / RATE_WINDOW_SECONDS,
+      requestsPerSecond: state.series.total(now, SERIES_REQUESTS, RATE_WINDOW_SECONDS) / rateWindow,
+      outputTokensPerSecond: state.series.total(now, SERIES_OUTPUT_TOKENS, RATE_WINDOW_SECONDS) / rateWindow,
     },
     tiers: orderedTiers(state.tiers).map((record) => record.stats(now, health.get(record.labels.tier))),
     scenarios: [...state.scenarios].map(([scenario, counts]) => ({ scenario, ...counts })),

@@ -52,6 +52,9 @@ export interface ServeResult {
   readonly attempts: number;
 }
 
+/** The shortest stream whose output tokens per second are reported. */
+const MIN_RATE_SECONDS = 0.1;
+
 type TierResult =
   | { readonly kind: "answered"; readonly result: ServeResult }
   | { readonly kind: "failed"; readonly failure: TierFailure }
@@ -300,8 +303,10 @@ class Cascade {
     end: StreamEnd,
   ): void {
     const elapsed = (this.#deps.now() - firstAt) / 1000;
+    // A stream that arrived all at once has no measurable generation time: its rate would read in the
+    // tens of thousands.
     const outputTokensPerSecond =
-      usage && usage.outputTokens > 0 && elapsed > 0 ? usage.outputTokens / elapsed : undefined;
+      usage && usage.outputTokens > 0 && elapsed >= MIN_RATE_SECONDS ? usage.outputTokens / elapsed : undefined;
     const attempts = this.#attempts;
     if (end.outcome === "failed") {
       const reason = end.reason ?? "midstream";
