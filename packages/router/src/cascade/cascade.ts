@@ -306,7 +306,9 @@ class Cascade {
     // A stream that arrived all at once has no measurable generation time: its rate would read in the
     // tens of thousands.
     const outputTokensPerSecond =
-      usage && usage.outputTokens > 0 && elapsed >= MIN_RATE_SECONDS ? usage.outputTokens / elapsed : undefined;
+      usage && usage.outputTokens > 0 && elapsed >= MIN_RATE_SECONDS
+        ? usage.outputTokens / elapsed
+        : undefined;
     const attempts = this.#attempts;
     if (end.outcome === "failed") {
       const reason = end.reason ?? "midstream";
