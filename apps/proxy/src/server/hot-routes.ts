@@ -49,7 +49,7 @@ const COUNT_TOKENS: HotRoute = {
     return { ...decoded, request: decoded.request as AnthropicMessagesRequest, ingress: anthropicIngress };
   },
 };
-const PRESET = /^\/preset\/([^/]+)\/v1\/messages$/;
+const PRESET = /^\/preset\/([^/]+)\/v1\/messages(\/count_tokens)?$/;
 
 /** The hot route for a method and path (without its query), if it is one. */
 export function matchHotRoute(method: string | undefined, path: string): HotRoute | undefined {
@@ -57,7 +57,8 @@ export function matchHotRoute(method: string | undefined, path: string): HotRout
   if (path === "/v1/messages") return MESSAGES;
   if (path === "/v1/messages/count_tokens") return COUNT_TOKENS;
   const preset = PRESET.exec(path);
-  return preset ? { ...MESSAGES, preset: decodeURIComponent(preset[1]!) } : undefined;
+  if (!preset) return undefined;
+  return { ...(preset[2] ? COUNT_TOKENS : MESSAGES), preset: decodeURIComponent(preset[1]!) };
 }
 
 export interface HotRouteDeps {

@@ -263,6 +263,15 @@ describe("the request listener, in memory", () => {
     expect(calls).toHaveLength(0);
   });
 
+  it("counts tokens on a preset's path too", async () => {
+    const { app, calls } = build();
+    const body = { model: "m", messages: [{ role: "user", content: "hello" }] };
+    const response = await app.request("/preset/fast/v1/messages/count_tokens", jsonInit(body));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ input_tokens: JSON.stringify(body.messages).length });
+    expect(calls).toHaveLength(0);
+  });
+
   it("lists the configured models with provider,model ids", async () => {
     const { app } = build();
     const body = (await (await app.request("/v1/models")).json()) as { data: { id: string; type: string }[] };
