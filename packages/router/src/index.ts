@@ -1,3 +1,4 @@
+export { AbortNotice, type AbortSignalLike } from "./abort-signal-like.js";
 export type { ServeResult } from "./cascade/cascade.js";
 export { createRouter } from "./create-router.js";
 export { CcrRouterError, UnknownPresetError } from "./errors.js";

@@ -7,6 +7,7 @@ import {
   tokenUsage,
   UpstreamResponseError,
 } from "@ccr/transform";
+import type { AbortSignalLike } from "../abort-signal-like.js";
 import { describeError } from "../describe-error.js";
 import { LiveStream, type OpenedStream, type StreamEnd, WholeStream } from "../streams/live-stream.js";
 import { rewrittenReply } from "../upstream/rewritten-reply.js";
@@ -39,7 +40,7 @@ export interface AttemptInput {
   readonly apiTimeoutMs: number;
   readonly transport: UpstreamTransport;
   readonly now: () => number;
-  readonly clientSignal?: AbortSignal;
+  readonly clientSignal?: AbortSignalLike;
 }
 
 export type AttemptResult =

@@ -52,7 +52,7 @@ function setup(script: Record<string, Reply[]>, options: Partial<RouterOptions> 
     random: () => 0.5,
     sleep: async (ms, signal) => {
       sleeps.push(ms);
-      signal?.throwIfAborted();
+      if (signal?.aborted) throw signal.reason;
     },
     ...options,
   });

@@ -1,5 +1,6 @@
 import type { CcrConfig, ChainTier, ProviderConfig } from "@ccr/config";
 import type { Ingress, TierTranslator, TokenUsage } from "@ccr/transform";
+import type { AbortSignalLike } from "../abort-signal-like.js";
 import { describeError } from "../describe-error.js";
 import type { RouterObserver } from "../observer/router-observer.js";
 import type { ResponseSink } from "../output/response-sink.js";
@@ -27,7 +28,7 @@ export interface CascadeDeps {
   readonly logger?: RouterLogger;
   readonly now: () => number;
   readonly random: () => number;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignalLike) => Promise<void>;
   readonly translatorFor: (config: CcrConfig, tier: ChainTier) => TierTranslator;
 }
 
@@ -38,7 +39,7 @@ export interface CascadeInput {
   readonly startedAt: number;
   readonly ingress: Ingress;
   readonly sink: ResponseSink;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
   readonly clientHeaders?: Readonly<Record<string, string>>;
 }
 
