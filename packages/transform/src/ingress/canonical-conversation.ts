@@ -46,7 +46,8 @@ export class CanonicalConversation {
     for (const message of this.#messages) {
       const blocks = message.content as AnthropicContentBlock[];
       const only = blocks[0];
-      if (blocks.length === 1 && only?.type === "text" && Object.keys(only).length === 2) message.content = only.text;
+      if (blocks.length === 1 && only?.type === "text" && Object.keys(only).length === 2)
+        message.content = only.text;
     }
     return this.#messages;
   }

@@ -17,34 +17,38 @@ export function parseOpenAIRequest<TSchema extends v.GenericSchema>(
 ): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, body);
   if (result.success) return result.output;
-  const issue = deepestIssue(result.issues);
-  const inner = issuePath(issue);
+  const { issue, keys } = deepestIssue(result.issues, []);
+  const inner = pathText(keys);
   const path = at === "" || inner === "" || inner.startsWith("[") ? `${at}${inner}` : `${at}.${inner}`;
   const message = issue.kind === "schema" && issue.received === "undefined" ? "is required" : issue.message;
   throw new TranslationError(message, path === "" ? undefined : { path });
 }
 
-function deepestIssue(issues: readonly v.BaseIssue<unknown>[]): v.BaseIssue<unknown> {
-  let best = issues[0]!;
-  let bestDepth = -1;
+type Found = { issue: v.BaseIssue<unknown>; keys: unknown[] };
+
+/**
+ * The issue with the longest path. A union's own issue lists each branch's issues with paths relative to
+ * the union's input, so they are joined to the union's path; when no branch got past the union's input, the
+ * union's own issue says more.
+ */
+function deepestIssue(issues: readonly v.BaseIssue<unknown>[], parent: unknown[]): Found {
+  let best: Found | undefined;
   for (const issue of issues) {
-    const nested = issue.issues && issue.issues.length > 0 ? deepestIssue(issue.issues) : issue;
-    // A union's branches may fail before reaching a field: then the union's own issue says more.
-    const candidate = (nested.path?.length ?? 0) >= (issue.path?.length ?? 0) ? nested : issue;
-    const depth = candidate.path?.length ?? 0;
-    if (depth > bestDepth) {
-      best = candidate;
-      bestDepth = depth;
+    const keys = [...parent, ...(issue.path ?? []).map((item) => (item as { key: unknown }).key)];
+    let found: Found = { issue, keys };
+    if (issue.issues && issue.issues.length > 0) {
+      const nested = deepestIssue(issue.issues, keys);
+      if (nested.keys.length > keys.length) found = nested;
     }
+    if (!best || found.keys.length > best.keys.length) best = found;
   }
-  return best;
+  return best!;
 }
 
 /** `messages[2].content[0].image_url.url`: keys joined with dots, array indexes in brackets. */
-export function issuePath(issue: v.BaseIssue<unknown>): string {
+function pathText(keys: readonly unknown[]): string {
   let path = "";
-  for (const item of issue.path ?? []) {
-    const key = (item as { key: unknown }).key;
+  for (const key of keys) {
     if (typeof key === "number") path += `[${key}]`;
     else path += path === "" ? String(key) : `.${String(key)}`;
   }
