@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type AnthropicMessagesRequest, anthropicIngress, type Ingress } from "@ccr/transform";
-import type * as v from "valibot";
+import {
+  type AnthropicMessagesRequest,
+  anthropicIngress,
+  decodeChatRequest,
+  decodeResponsesRequest,
+  type Ingress,
+  openAIErrorBody,
+} from "@ccr/transform";
 import { clientSignal } from "./client-signal.js";
 import { countTokensRequestSchema, decodeBody, messagesRequestSchema } from "./messages-request-schema.js";
 import { nodeResponseSink } from "./node-response-sink.js";
@@ -8,30 +14,66 @@ import type { ProxyLogger } from "./proxy-logger.js";
 import type { ProxyRouter } from "./proxy-router.js";
 import { readJsonBody } from "./read-request-body.js";
 
+/** A client's request body, decoded: the canonical request for the router, and the client's side of it. */
+export interface DecodedRequest {
+  readonly request: AnthropicMessagesRequest;
+  readonly ingress: Ingress;
+}
+
 /** A route on the path of a model call, served without Hono: a request in one protocol, for the router. */
 export interface HotRoute {
   readonly kind: "messages" | "count_tokens";
-  readonly ingress: Ingress;
-  readonly schema: v.GenericSchema;
+  /** The client's error shape, for errors answered outside the router (auth, a bad body). */
+  readonly errorBody: Ingress["errorBody"];
+  /** Validates the body and decodes it; throws what the client is to be answered with (a 4xx). */
+  readonly decode: (body: unknown) => DecodedRequest;
   /** `/preset/{name}/...`: the config's preset of that name applies. */
   readonly preset?: string;
 }
 
-const MESSAGES: HotRoute = { kind: "messages", ingress: anthropicIngress, schema: messagesRequestSchema };
+const anthropic =
+  (schema: typeof messagesRequestSchema | typeof countTokensRequestSchema) => (body: unknown) => ({
+    request: decodeBody(schema, body) as AnthropicMessagesRequest,
+    ingress: anthropicIngress,
+  });
+
+const MESSAGES: HotRoute = {
+  kind: "messages",
+  errorBody: anthropicIngress.errorBody,
+  decode: anthropic(messagesRequestSchema),
+};
 const COUNT_TOKENS: HotRoute = {
   kind: "count_tokens",
-  ingress: anthropicIngress,
-  schema: countTokensRequestSchema,
+  errorBody: anthropicIngress.errorBody,
+  decode: anthropic(countTokensRequestSchema),
 };
-const PRESET = /^\/preset\/([^/]+)\/v1\/messages$/;
+const CHAT_COMPLETIONS: HotRoute = {
+  kind: "messages",
+  errorBody: openAIErrorBody,
+  decode: (body) => decodeChatRequest(body),
+};
+const RESPONSES: HotRoute = {
+  kind: "messages",
+  errorBody: openAIErrorBody,
+  decode: (body) => decodeResponsesRequest(body),
+};
+
+/** The model-call routes by path; each is also served under `/preset/{name}`. */
+const ROUTES: Readonly<Record<string, HotRoute>> = {
+  "/v1/messages": MESSAGES,
+  "/v1/messages/count_tokens": COUNT_TOKENS,
+  "/v1/chat/completions": CHAT_COMPLETIONS,
+  "/v1/responses": RESPONSES,
+};
+const PRESET = /^\/preset\/([^/]+)(\/v1\/(?:messages|chat\/completions|responses))$/;
 
 /** The hot route for a method and path (without its query), if it is one. */
 export function matchHotRoute(method: string | undefined, path: string): HotRoute | undefined {
   if (method !== "POST") return undefined;
-  if (path === "/v1/messages") return MESSAGES;
-  if (path === "/v1/messages/count_tokens") return COUNT_TOKENS;
+  const route = ROUTES[path];
+  if (route) return route;
   const preset = PRESET.exec(path);
-  return preset ? { ...MESSAGES, preset: decodeURIComponent(preset[1]!) } : undefined;
+  return preset ? { ...ROUTES[preset[2]!]!, preset: decodeURIComponent(preset[1]!) } : undefined;
 }
 
 export interface HotRouteDeps {
@@ -56,7 +98,7 @@ export async function serveHotRoute(
   requestId: string,
 ): Promise<void> {
   const body = await readJsonBody(incoming, deps.maxBodyBytes);
-  const request = decodeBody(route.schema, body) as AnthropicMessagesRequest;
+  const { request, ingress } = route.decode(body);
   if (route.kind === "count_tokens") {
     nodeResponseSink(outgoing).json(
       200,
@@ -71,7 +113,7 @@ export async function serveHotRoute(
     signal: clientSignal(incoming, outgoing),
     preset: route.preset,
     requestId,
-    ingress: route.ingress,
+    ingress,
     clientHeaders: clientHeaders(incoming),
   });
   deps.logger.info(
