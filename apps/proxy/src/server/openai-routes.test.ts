@@ -65,7 +65,7 @@ describe("POST /v1/chat/completions", () => {
       model: "zai,glm-4.6",
       messages: [{ role: "user", content: "hello" }],
     });
-    const ingress = calls[0]?.options.ingress as ChatIngress;
+    const ingress = calls[0]!.options.ingress as ChatIngress;
     expect(ingress.protocol).toBe("openai-chat");
     expect(ingress.request).toEqual(body);
   });
@@ -128,7 +128,7 @@ describe("POST /v1/responses", () => {
       usage: { input_tokens: 3, output_tokens: 1, total_tokens: 4 },
     });
     expect(calls[0]?.request.messages).toEqual([{ role: "user", content: "hello" }]);
-    expect((calls[0]?.options.ingress as ResponsesIngress).protocol).toBe("openai-responses");
+    expect((calls[0]!.options.ingress as ResponsesIngress).protocol).toBe("openai-responses");
   });
 
   it("refuses previous_response_id: CCR keeps no responses", async () => {
