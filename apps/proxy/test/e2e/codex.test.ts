@@ -170,7 +170,7 @@ describe.skipIf(!codexRuns).each([openAICompatible, anthropicNative])(
       const home = mkdtempSync(join(tmpdir(), "ccr-codex-home-"));
       writeFileSync(join(cwd, "marker.txt"), `${MARKER}\n`);
       const { code, stdout, stderr } = await runCodex(proxy.url, cwd, home);
-    expect(code, stderr).toBe(0);
+      expect(code, stderr).toBe(0);
       expect(stdout).toContain(FINAL_TEXT);
       // Codex ran `cat marker.txt` itself: the file's content reached the upstream as the tool's result.
       const results = provider.requests.map((request) => kind.read(request.body).results);
