@@ -119,6 +119,7 @@ export async function serveHotRoute(
   deps.logger.info(
     {
       requestId,
+      protocol: ingress.protocol,
       status: result.status,
       tier: result.tier,
       attempts: result.attempts,

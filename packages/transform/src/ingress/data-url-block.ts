@@ -36,12 +36,20 @@ export function dataUrlBlock(
     return { type: "document", source: { type: "base64", media_type: mediaType, data: payload } };
   }
   if (mediaType.startsWith("text/")) {
-    const text = base64 ? decodeBase64Text(payload, path) : decodeURIComponent(payload);
+    const text = base64 ? decodeBase64Text(payload, path) : decodePercentText(payload, path);
     return { type: "document", source: { type: "text", media_type: "text/plain", data: text } };
   }
   throw new TranslationError(`files of type "${mediaType}" are not supported (PDF, text or images)`, {
     path,
   });
+}
+
+function decodePercentText(payload: string, path: string): string {
+  try {
+    return decodeURIComponent(payload);
+  } catch {
+    throw new TranslationError("is not a valid percent-encoded data URL", { path });
+  }
 }
 
 function decodeBase64Text(payload: string, path: string): string {

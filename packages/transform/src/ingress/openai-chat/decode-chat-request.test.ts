@@ -331,6 +331,29 @@ describe("decodeChatRequest", () => {
     [
       {
         model: "m",
+        messages: [
+          { role: "user", content: [{ type: "file", file: { file_data: "data:text/plain,%E0%A4%A" } }] },
+        ],
+      },
+      "messages[0].content[0].file.file_data",
+      "not a valid percent-encoded data URL",
+    ],
+    [
+      {
+        model: "m",
+        messages: [
+          {
+            role: "user",
+            content: [{ type: "file", file: { file_data: "data:application/zip;base64,UEs=" } }],
+          },
+        ],
+      },
+      "messages[0].content[0].file.file_data",
+      'files of type "application/zip" are not supported',
+    ],
+    [
+      {
+        model: "m",
         messages: [{ role: "user", content: "x" }],
         tools: [{ type: "function", function: { name: "bad name" } }],
       },
