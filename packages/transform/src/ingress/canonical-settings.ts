@@ -20,7 +20,8 @@ const EFFORT_BUDGETS: Readonly<Record<string, number>> = {
 const MIN_THINKING_BUDGET = 1024;
 
 export interface SamplingInput {
-  readonly maxTokens: number;
+  /** The client's output limit, if it set one. */
+  readonly maxTokens: number | undefined;
   readonly effort: string | null | undefined;
   readonly temperature: number | null | undefined;
   readonly topP: number | null | undefined;
@@ -28,16 +29,20 @@ export interface SamplingInput {
 }
 
 /**
- * Sets `thinking` from an OpenAI reasoning effort, or the sampling parameters, on a canonical request, as
- * Anthropic allows them together: thinking needs a budget below `max_tokens`, excludes `temperature` and
- * `top_p`, and cannot be combined with a forced tool choice (then the request goes without thinking).
- * OpenAI's temperature goes to 2, Anthropic's to 1.
+ * Sets `max_tokens`, and `thinking` from an OpenAI reasoning effort or else the sampling parameters, on a
+ * canonical request, as Anthropic allows them together: thinking needs a budget below `max_tokens` (OpenAI's
+ * limits count reasoning too, so a client's limit holds both; without one the answer gets
+ * {@link DEFAULT_MAX_TOKENS} on top of the budget), excludes `temperature` and `top_p`, and cannot be
+ * combined with a forced tool choice (then the request goes without thinking). OpenAI's temperature goes to
+ * 2, Anthropic's to 1.
  */
 export function applySampling(request: AnthropicMessagesRequest, input: SamplingInput): void {
+  request.max_tokens = input.maxTokens ?? DEFAULT_MAX_TOKENS;
   const budget = input.effort ? EFFORT_BUDGETS[input.effort] : undefined;
   const forced = input.toolChoice?.type === "any" || input.toolChoice?.type === "tool";
-  if (budget !== undefined && !forced && input.maxTokens > MIN_THINKING_BUDGET) {
-    request.thinking = { type: "enabled", budget_tokens: Math.min(budget, input.maxTokens - 1) };
+  if (budget !== undefined && !forced && (input.maxTokens ?? DEFAULT_MAX_TOKENS) > MIN_THINKING_BUDGET) {
+    if (input.maxTokens === undefined) request.max_tokens = DEFAULT_MAX_TOKENS + budget;
+    request.thinking = { type: "enabled", budget_tokens: Math.min(budget, request.max_tokens - 1) };
     return;
   }
   if (typeof input.temperature === "number") request.temperature = Math.min(input.temperature, 1);

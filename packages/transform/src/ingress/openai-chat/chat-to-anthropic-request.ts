@@ -53,10 +53,9 @@ export function chatToAnthropicRequest(body: OpenAIChatRequest): AnthropicMessag
     }
   });
 
-  const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? DEFAULT_MAX_TOKENS;
   const request: AnthropicMessagesRequest = {
     model: body.model,
-    max_tokens: maxTokens,
+    max_tokens: DEFAULT_MAX_TOKENS,
     messages: conversation.messages("messages"),
   };
   const system = conversation.system(jsonOutputInstruction(body.response_format));
@@ -73,7 +72,7 @@ export function chatToAnthropicRequest(body: OpenAIChatRequest): AnthropicMessag
     : undefined;
   if (toolChoice) request.tool_choice = toolChoice;
   applySampling(request, {
-    maxTokens,
+    maxTokens: body.max_completion_tokens ?? body.max_tokens,
     effort: body.reasoning_effort,
     temperature: body.temperature,
     topP: body.top_p,

@@ -172,6 +172,13 @@ describe("decodeChatRequest", () => {
     expect(out.thinking).toEqual({ type: "enabled", budget_tokens: 7999 });
     expect(out).not.toHaveProperty("temperature");
     expect(decode({ model: "m", messages: [{ role: "user", content: "x" }] }).max_tokens).toBe(8192);
+    // Without a limit of the client's, the thinking budget comes on top of the default answer length.
+    expect(
+      decode({ model: "m", reasoning_effort: "high", messages: [{ role: "user", content: "x" }] }),
+    ).toMatchObject({
+      max_tokens: 8192 + 16384,
+      thinking: { type: "enabled", budget_tokens: 16384 },
+    });
     expect(
       decode({ model: "m", reasoning_effort: "none", messages: [{ role: "user", content: "x" }] }),
     ).not.toHaveProperty("thinking");

@@ -38,10 +38,9 @@ export function responsesToAnthropicRequest(body: ResponsesRequest): {
   addResponsesInput(conversation, body.input as string | ResponsesInputItem[]);
   const toolset = responsesToolset(body.tools as { type: string }[] | undefined);
 
-  const maxTokens = body.max_output_tokens ?? DEFAULT_MAX_TOKENS;
   const request: AnthropicMessagesRequest = {
     model: body.model,
-    max_tokens: maxTokens,
+    max_tokens: DEFAULT_MAX_TOKENS,
     messages: conversation.messages("input"),
   };
   const system = conversation.system(jsonOutputInstruction(body.text?.format));
@@ -54,7 +53,7 @@ export function responsesToAnthropicRequest(body: ResponsesRequest): {
   const user = body.safety_identifier ?? body.user;
   if (typeof user === "string" && user !== "") request.metadata = { user_id: user };
   applySampling(request, {
-    maxTokens,
+    maxTokens: body.max_output_tokens ?? undefined,
     effort: body.reasoning?.effort,
     temperature: body.temperature,
     topP: body.top_p,
