@@ -93,9 +93,11 @@ export function createRouter(options: RouterOptions): Router {
     await afterReload(config);
     const requestId = serveOptions.requestId ?? crypto.randomUUID();
     const decision = await decide(config, request, serveOptions, requestId);
+    const ingress = serveOptions.ingress ?? anthropicIngress;
     options.observer?.requestStart({
       requestId,
       scenario: decision.scenario,
+      protocol: ingress.protocol,
       stream: decision.request.stream === true,
       estimatedInputTokens: decision.estimatedInputTokens,
       chain: decision.chain.map((tier) => ({ tier: tier.id, provider: tier.provider, model: tier.model })),
@@ -112,7 +114,7 @@ export function createRouter(options: RouterOptions): Router {
       decision,
       requestId,
       startedAt,
-      ingress: serveOptions.ingress ?? anthropicIngress,
+      ingress,
       sink: serveOptions.sink,
       signal: serveOptions.signal,
       clientHeaders: serveOptions.clientHeaders,

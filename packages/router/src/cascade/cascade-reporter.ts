@@ -1,5 +1,5 @@
 import type { ChainTier, ProviderConfig } from "@ccr/config";
-import type { TokenUsage } from "@ccr/transform";
+import type { ClientProtocol, TokenUsage } from "@ccr/transform";
 import type {
   FailureReason,
   FallbackEvent,
@@ -24,6 +24,7 @@ export class CascadeReporter {
   readonly #logger: RouterLogger | undefined;
   readonly #requestId: string;
   readonly #scenario: string;
+  readonly #protocol: ClientProtocol;
   readonly #stream: boolean;
   readonly #estimatedInputTokens: number;
   readonly #startedAt: number;
@@ -34,6 +35,7 @@ export class CascadeReporter {
     logger: RouterLogger | undefined;
     requestId: string;
     scenario: string;
+    protocol: ClientProtocol;
     stream: boolean;
     estimatedInputTokens: number;
     startedAt: number;
@@ -43,6 +45,7 @@ export class CascadeReporter {
     this.#logger = options.logger;
     this.#requestId = options.requestId;
     this.#scenario = options.scenario;
+    this.#protocol = options.protocol;
     this.#stream = options.stream;
     this.#estimatedInputTokens = options.estimatedInputTokens;
     this.#startedAt = options.startedAt;
@@ -77,6 +80,7 @@ export class CascadeReporter {
     this.#observer?.requestEnd({
       requestId: this.#requestId,
       scenario: this.#scenario,
+      protocol: this.#protocol,
       stream: this.#stream,
       tier: end.tier ? tierLabels(end.tier) : undefined,
       outcome: end.outcome,

@@ -96,6 +96,7 @@ class Cascade {
       logger: deps.logger,
       requestId: input.requestId,
       scenario: input.decision.scenario,
+      protocol: input.ingress.protocol,
       stream: this.#stream,
       estimatedInputTokens: input.decision.estimatedInputTokens,
       startedAt: input.startedAt,

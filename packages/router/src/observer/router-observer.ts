@@ -1,4 +1,4 @@
-import type { TokenUsage } from "@ccr/transform";
+import type { ClientProtocol, TokenUsage } from "@ccr/transform";
 
 /**
  * What the router reports while it serves requests, in its own terms. The router depends only on this
@@ -46,6 +46,8 @@ export interface TierLabels {
 export interface RequestStartEvent {
   readonly requestId: string;
   readonly scenario: string;
+  /** The protocol the client spoke (its ingress): `anthropic`, `openai-chat` or `openai-responses`. */
+  readonly protocol: ClientProtocol;
   readonly stream: boolean;
   /** The router's own estimate of input tokens, to compare with what the provider reports. */
   readonly estimatedInputTokens: number;
@@ -105,6 +107,8 @@ export interface FirstTokenEvent extends TierLabels {
 export interface RequestEndEvent {
   readonly requestId: string;
   readonly scenario: string;
+  /** The protocol the client spoke, as in {@link RequestStartEvent}. */
+  readonly protocol: ClientProtocol;
   readonly stream: boolean;
   /** The tier that answered (or the last one tried); undefined when no tier was tried. */
   readonly tier?: TierLabels;

@@ -24,7 +24,7 @@ export type StreamTranslationOptions = {
 };
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
-const MAX_NOISE_CHARS = 2000;
+export const MAX_NOISE_CHARS = 2000;
 
 /**
  * OpenAI Chat Completions SSE bytes → Anthropic Messages SSE text, as synchronous steps: whatever one push
@@ -170,7 +170,9 @@ export function openAIChatStreamDecoder(
  * The choice Claude Code gets: index 0. An upstream asked for (or defaulting
  * to) several choices interleaves their chunks; the others are ignored.
  */
-function firstChoice(chunk: OpenAIChatChunk): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
+export function firstChoice(
+  chunk: OpenAIChatChunk,
+): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
   const choices = chunk.choices;
   if (!Array.isArray(choices)) return undefined;
   const first = choices[0];
@@ -182,7 +184,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function streamError(body: unknown, raw: string): UpstreamResponseError {
+export function streamError(body: unknown, raw: string): UpstreamResponseError {
   const message = openAIErrorMessage(body) ?? raw.slice(0, MAX_NOISE_CHARS);
   return new UpstreamResponseError({
     status: openAIErrorStatus(body) ?? 502,
@@ -196,7 +198,7 @@ function streamError(body: unknown, raw: string): UpstreamResponseError {
  * something that was not SSE (a JSON error body with an event-stream
  * content type), that is the real reason and becomes the message.
  */
-function endedError(noise: string, started: boolean): UpstreamResponseError {
+export function endedError(noise: string, started: boolean): UpstreamResponseError {
   if (!started && noise !== "") {
     let body: unknown = noise;
     try {
