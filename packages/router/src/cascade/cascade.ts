@@ -156,7 +156,7 @@ class Cascade {
     }
     // A pool none of whose keys can take the request is skipped like a cooling tier, at no cost.
     const keys = this.#keyPool(provider);
-    const unavailable = await keys?.unavailable();
+    const unavailable = keys ? await keys.unavailable() : undefined;
     if (unavailable) return { kind: "failed", failure: keysUnavailable(tier, unavailable) };
     const probing = admission.kind === "probe";
     if (probing) {
