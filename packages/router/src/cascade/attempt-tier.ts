@@ -36,6 +36,11 @@ export interface AttemptInput {
   readonly provider: ProviderConfig;
   readonly translator: TierTranslator;
   readonly prepared: PreparedRequest;
+  /**
+   * The header carrying this attempt's key, for a provider with a key pool (its prepared headers carry
+   * none); the prepared headers win where they set the same name, as translator headers always have.
+   */
+  readonly keyHeaders?: Readonly<Record<string, string>>;
   readonly stream: boolean;
   readonly apiTimeoutMs: number;
   readonly transport: UpstreamTransport;
@@ -77,7 +82,7 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
   try {
     reply = await input.transport({
       url: prepared.url,
-      headers: prepared.headers,
+      headers: input.keyHeaders ? { ...input.keyHeaders, ...prepared.headers } : prepared.headers,
       body: prepared.body,
       signal: attempt.signal,
     });
@@ -193,9 +198,13 @@ function isEventStream(reply: UpstreamReply): boolean {
   return type === undefined || !type.includes("json");
 }
 
-/** Some providers echo the key in their error messages; it must not reach logs or clients. */
+/** Some providers echo the key in their error messages; no key of theirs must reach logs or clients. */
 export function redact(message: string, provider: ProviderConfig): string {
-  return provider.apiKey && message.includes(provider.apiKey)
-    ? message.replaceAll(provider.apiKey, "***")
-    : message;
+  let out =
+    provider.apiKey && message.includes(provider.apiKey)
+      ? message.replaceAll(provider.apiKey, "***")
+      : message;
+  if (provider.keyPool)
+    for (const { key } of provider.keyPool) if (out.includes(key)) out = out.replaceAll(key, "***");
+  return out;
 }

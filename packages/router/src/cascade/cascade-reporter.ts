@@ -7,6 +7,7 @@ import type {
   RouterObserver,
   TierLabels,
 } from "../observer/router-observer.js";
+import type { KeyHealthRecord } from "../state/key-health.js";
 import type { TierHealthRecord } from "../state/tier-health.js";
 import type { RouterLogger } from "../types.js";
 import type { AttemptFailure } from "./classify-outcome.js";
@@ -56,7 +57,7 @@ export class CascadeReporter {
     tier: ChainTier,
     attempt: number,
     attemptStart: number,
-    outcome: { ok: boolean; reason?: FailureReason; status?: number; message?: string },
+    outcome: { ok: boolean; reason?: FailureReason; status?: number; message?: string; key?: string },
   ): void {
     this.#observer?.attemptEnd({
       requestId: this.#requestId,
@@ -149,6 +150,44 @@ export class CascadeReporter {
     }
     if (reason !== undefined && after.cooldownUntil > (before?.cooldownUntil ?? 0))
       this.#observer?.cooldown({ ...tierLabels(tier), until: after.cooldownUntil, reason });
+  }
+
+  /**
+   * One key of a pool was set aside: a rate limit quietly (the pool is meant for that), a refusal loudly,
+   * by the key's id, since someone must replace or remove that key.
+   */
+  keyCooled(
+    tier: ChainTier,
+    provider: ProviderConfig,
+    key: string,
+    kind: "rate_limited" | "auth",
+    update: { readonly before: KeyHealthRecord | undefined; readonly after: KeyHealthRecord },
+    failure: AttemptFailure,
+  ): void {
+    const until = update.after.cooldownUntil;
+    if (until > (update.before?.cooldownUntil ?? 0))
+      this.#observer?.cooldown({ ...tierLabels(tier), key, until, reason: kind });
+    const seconds = Math.max(1, Math.round((until - this.#now()) / 1000));
+    const fields = {
+      requestId: this.#requestId,
+      provider: provider.name,
+      tier: tier.id,
+      key,
+      status: failure.status,
+    };
+    if (kind === "auth") {
+      this.#logger?.warn(
+        fields,
+        `provider "${provider.name}" refused key ${key} (${failure.status}: ${failure.message}); ` +
+          `it is out of service for ${Math.round(seconds / 60)} min or until the config is reloaded: ` +
+          `replace or remove that key; the other keys go on`,
+      );
+    } else {
+      this.#logger?.info(
+        fields,
+        `key ${key} of ${tier.id} is rate-limited for ${seconds} s; the other keys go on`,
+      );
+    }
   }
 
   probing(tier: ChainTier): void {
