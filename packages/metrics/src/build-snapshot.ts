@@ -52,6 +52,7 @@ export function buildSnapshot(
       return { ...record.stats(now, tierHealth), ...(keys && { keys }) };
     }),
     scenarios: [...state.scenarios].map(([scenario, counts]) => ({ scenario, ...counts })),
+    protocols: [...state.protocols].map(([protocol, counts]) => ({ protocol, ...counts })),
     recent: state.recent.toArray(),
     series: {
       intervalMs: 1000,

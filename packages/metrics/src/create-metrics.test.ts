@@ -100,13 +100,17 @@ describe("createMetrics", () => {
     expect(tierOf(tiers, MINIMAX.tier).drift).toBeNull();
   });
 
-  it("counts per scenario and keeps a log of fallbacks and failures", () => {
+  it("counts per scenario and client protocol, and keeps a log of fallbacks and failures", () => {
     const { clock, metrics } = setup();
     playSampleTraffic(metrics, clock);
-    const { scenarios, recent } = metrics.snapshot();
+    const { scenarios, protocols, recent } = metrics.snapshot();
     expect(scenarios).toEqual([
       { scenario: "default", requests: 2, ok: 2, failed: 0 },
       { scenario: "background", requests: 1, ok: 1, failed: 0 },
+    ]);
+    expect(protocols).toEqual([
+      { protocol: "anthropic", requests: 2, ok: 2, failed: 0 },
+      { protocol: "openai-chat", requests: 1, ok: 1, failed: 0 },
     ]);
     expect(recent.map((e) => [e.kind, e.from, e.to, e.reason])).toEqual([
       ["failure", ZAI.tier, undefined, "rate_limited"],

@@ -30,6 +30,7 @@ export type {
   KeyHealthInput,
   KeyState,
   KeyStats,
+  ProtocolStats,
   ProxyInfo,
   Quantiles,
   RecentEvent,

@@ -45,6 +45,7 @@ export class MetricsRecorder implements Metrics, MetricsState {
   readonly tiers = new Map<string, TierRecord>();
   readonly keys = new Map<string, KeyRecord>();
   readonly scenarios = new Map<string, ScenarioCounts>();
+  readonly protocols = new Map<string, ScenarioCounts>();
   readonly active = new Map<string, boolean>();
   readonly totals = emptyTotals();
   private readonly fallbackCounts = new LabelledCounts();
@@ -226,27 +227,42 @@ export class MetricsRecorder implements Metrics, MetricsState {
       if (ok) scenario.ok++;
       else scenario.failed++;
 
+      const protocol = event.protocol ?? DEFAULT_PROTOCOL;
+      let byProtocol = this.protocols.get(protocol);
+      if (byProtocol === undefined) {
+        byProtocol = { requests: 0, ok: 0, failed: 0 };
+        this.protocols.set(protocol, byProtocol);
+      }
+      byProtocol.requests++;
+      if (ok) byProtocol.ok++;
+      else byProtocol.failed++;
+
       this.series.add(now, SERIES_REQUESTS, 1);
       const durationMs = safeCount(event.durationMs);
       this.series.add(now, SERIES_LATENCY_SUM, durationMs);
 
       if (event.tier === undefined) {
-        this.untieredRequests.add(`${event.scenario}\n${event.outcome}`, () => ({
+        this.untieredRequests.add(`${event.scenario}\n${protocol}\n${event.outcome}`, () => ({
           ...NO_TIER_LABELS,
           scenario: event.scenario,
+          protocol,
           outcome: event.outcome,
         }));
-        this.prom.duration.observe({ ...NO_TIER_LABELS, scenario: event.scenario }, durationMs / 1000);
+        this.prom.duration.observe(
+          { ...NO_TIER_LABELS, scenario: event.scenario, protocol },
+          durationMs / 1000,
+        );
         return;
       }
 
       const record = this.tier(event.tier);
-      record.requestsByOutcome.add(`${event.scenario}\n${event.outcome}`, () => ({
+      record.requestsByOutcome.add(`${event.scenario}\n${protocol}\n${event.outcome}`, () => ({
         ...record.labels,
         scenario: event.scenario,
+        protocol,
         outcome: event.outcome,
       }));
-      this.prom.duration.observe(record.labelsWithScenario(event.scenario), durationMs / 1000);
+      this.prom.duration.observe(record.durationLabels(event.scenario, protocol), durationMs / 1000);
       record.ended++;
       record.durationSumMs += durationMs;
       if (ok) record.window.add(now, TIER_REQUESTS, 1);
@@ -300,4 +316,7 @@ export class MetricsRecorder implements Metrics, MetricsState {
 }
 
 /** Labels for a request that ended before any tier was tried (bad request, nothing routable). */
+/** Clients that do not say which protocol they spoke are Anthropic Messages clients, the proxy's first. */
+const DEFAULT_PROTOCOL = "anthropic";
+
 const NO_TIER_LABELS = { tier: "none", provider: "none", model: "none" } as const;

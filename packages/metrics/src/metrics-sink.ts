@@ -102,6 +102,11 @@ export interface FirstTokenEvent extends TierLabels {
 export interface RequestEndEvent {
   readonly requestId: string;
   readonly scenario: string;
+  /**
+   * The protocol the client spoke (`anthropic`, `openai-chat`, `openai-responses`); `anthropic` when left out.
+   * A plain string: the metrics know protocols by name only.
+   */
+  readonly protocol?: string;
   readonly stream: boolean;
   /** The tier that answered (or the last one tried); undefined when no tier was tried. */
   readonly tier?: TierLabels;

@@ -56,6 +56,8 @@ export interface MetricsState {
   readonly active: ReadonlyMap<string, boolean>;
   readonly series: PerSecondWindow;
   readonly scenarios: ReadonlyMap<string, ScenarioCounts>;
+  /** Ended requests by the protocol the client spoke. */
+  readonly protocols: ReadonlyMap<string, ScenarioCounts>;
   readonly recent: RecentEvents;
   readonly tiers: ReadonlyMap<string, TierRecord>;
   /** Keys of key pools seen in attempts and cooldowns, by id. */

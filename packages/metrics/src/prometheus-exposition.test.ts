@@ -114,22 +114,35 @@ describe("Prometheus exposition", () => {
     for (const name of exposition.types.keys()) expect(exposition.help.get(name)).toMatch(/\w/);
   });
 
-  it("counts every request with its outcome, tier and scenario", async () => {
+  it("counts every request with its outcome, tier, scenario and client protocol", async () => {
     const { exposition } = await exposed();
-    expect(find(exposition, "ccr_requests_total", { ...TIER(ZAI), scenario: "default", outcome: "ok" })).toBe(
+    const anthropic = { protocol: "anthropic", outcome: "ok" };
+    expect(find(exposition, "ccr_requests_total", { ...TIER(ZAI), scenario: "default", ...anthropic })).toBe(
       1,
     );
     expect(
-      find(exposition, "ccr_requests_total", { ...TIER(DEEPSEEK), scenario: "default", outcome: "ok" }),
+      find(exposition, "ccr_requests_total", { ...TIER(DEEPSEEK), scenario: "default", ...anthropic }),
     ).toBe(1);
     expect(
-      find(exposition, "ccr_requests_total", { ...TIER(DEEPSEEK), scenario: "background", outcome: "ok" }),
+      find(exposition, "ccr_requests_total", {
+        ...TIER(DEEPSEEK),
+        scenario: "background",
+        protocol: "openai-chat",
+        outcome: "ok",
+      }),
+    ).toBe(1);
+    expect(
+      find(exposition, "ccr_request_duration_seconds_count", {
+        ...TIER(DEEPSEEK),
+        scenario: "background",
+        protocol: "openai-chat",
+      }),
     ).toBe(1);
     const requestLabels = exposition.samples
       .filter((s) => s.name === "ccr_requests_total")
       .map((s) => Object.keys(s.labels).sort());
     for (const keys of requestLabels)
-      expect(keys).toEqual(["model", "outcome", "provider", "scenario", "tier"]);
+      expect(keys).toEqual(["model", "outcome", "protocol", "provider", "scenario", "tier"]);
   });
 
   it("labels failures, rate-limit hits, retries and fallbacks", async () => {

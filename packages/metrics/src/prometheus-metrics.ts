@@ -60,7 +60,7 @@ export function createPrometheusMetrics(registry: Registry, source: PrometheusSo
     requests: new Counter({
       name: "ccr_requests_total",
       help: "Client requests by the tier that answered (or was tried last) and outcome",
-      labelNames: [...TIER_LABELS, "scenario", "outcome"],
+      labelNames: [...TIER_LABELS, "scenario", "protocol", "outcome"],
       registers,
       collect: publishCounter(source.requests),
     }),
@@ -74,7 +74,7 @@ export function createPrometheusMetrics(registry: Registry, source: PrometheusSo
     duration: new Histogram({
       name: "ccr_request_duration_seconds",
       help: "Whole client request duration in seconds, cascade included",
-      labelNames: [...TIER_LABELS, "scenario"],
+      labelNames: [...TIER_LABELS, "scenario", "protocol"],
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300],
       registers,
     }),

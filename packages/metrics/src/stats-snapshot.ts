@@ -109,6 +109,14 @@ export interface ScenarioStats {
   readonly failed: number;
 }
 
+/** Ended requests by the protocol the client spoke (`anthropic`, `openai-chat`, `openai-responses`). */
+export interface ProtocolStats {
+  readonly protocol: string;
+  readonly requests: number;
+  readonly ok: number;
+  readonly failed: number;
+}
+
 export interface RecentEvent {
   /** Increases by one per event since the proxy started: a stable key. */
   readonly seq: number;
@@ -175,6 +183,7 @@ export interface StatsSnapshot {
   /** In chain order. */
   readonly tiers: readonly TierStats[];
   readonly scenarios: readonly ScenarioStats[];
+  readonly protocols: readonly ProtocolStats[];
   /** Most recent last. */
   readonly recent: readonly RecentEvent[];
   readonly series: TimeSeries;

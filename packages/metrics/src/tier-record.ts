@@ -29,7 +29,7 @@ export class TierRecord {
   readonly retriesByReason: Partial<Record<FailureReason, number>> = {};
   /** Ended requests by scenario and outcome, for `ccr_requests_total`. */
   readonly requestsByOutcome = new LabelledCounts();
-  private readonly scenarioLabels = new Map<string, Labels>();
+  private readonly durationLabelSets = new Map<string, Labels>();
   fallbacks = 0;
   rateLimitHits = 0;
   ewmaLatencyMs: number | null = null;
@@ -59,12 +59,13 @@ export class TierRecord {
     this.labels = { tier: tier.tier, provider: tier.provider, model: tier.model };
   }
 
-  /** `{tier, provider, model, scenario}`, built once per scenario. */
-  labelsWithScenario(scenario: string): Labels {
-    let labels = this.scenarioLabels.get(scenario);
+  /** `{tier, provider, model, scenario, protocol}`, built once per pair. */
+  durationLabels(scenario: string, protocol: string): Labels {
+    const key = `${scenario}\n${protocol}`;
+    let labels = this.durationLabelSets.get(key);
     if (labels === undefined) {
-      labels = { ...this.labels, scenario };
-      this.scenarioLabels.set(scenario, labels);
+      labels = { ...this.labels, scenario, protocol };
+      this.durationLabelSets.set(key, labels);
     }
     return labels;
   }

@@ -103,6 +103,10 @@ const base: StatsSnapshot = {
     { scenario: "default", requests: 1000, ok: 990, failed: 10 },
     { scenario: "background", requests: 234, ok: 231, failed: 3 },
   ],
+  protocols: [
+    { protocol: "anthropic", requests: 1200, ok: 1188, failed: 12 },
+    { protocol: "openai-responses", requests: 34, ok: 33, failed: 1 },
+  ],
   recent: [
     { seq: 1, at: T0 - 50_000, kind: "failure", requestId: "a", from: "zai,glm-4.6", reason: "overloaded", status: 529, count: 1 },
     { seq: 2, at: T0 - 49_900, kind: "fallback", requestId: "a", from: "zai,glm-4.6", to: "deepseek,deepseek-chat", reason: "overloaded", count: 1 },

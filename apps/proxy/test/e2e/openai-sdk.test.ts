@@ -211,6 +211,17 @@ describe.each([openAICompatible, anthropicNative])(
       expect(error).toBeInstanceOf(OpenAI.BadRequestError);
       expect(error).toMatchObject({ status: 400, param: "n", type: "invalid_request_error" });
     });
+
+    it("counts each request under the protocol its client spoke", async () => {
+      const exposition = await (await fetch(`${proxy.url}/metrics`)).text();
+      const answered = (protocol: string) =>
+        new RegExp(
+          `ccr_requests_total\\{[^}]*tier="b,b-model"[^}]*protocol="${protocol}",outcome="ok"\\} [1-9]`,
+        );
+      expect(exposition).toMatch(answered("openai-chat"));
+      expect(exposition).toMatch(answered("openai-responses"));
+      expect(exposition).not.toMatch(/protocol="anthropic"/);
+    });
   },
 );
 

@@ -85,6 +85,7 @@ export function playSampleTraffic(metrics: Metrics, clock: ReturnType<typeof fak
   metrics.requestEnd({
     requestId: "r3",
     scenario: "background",
+    protocol: "openai-chat",
     stream: false,
     tier: DEEPSEEK,
     outcome: "ok",
