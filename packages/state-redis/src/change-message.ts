@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { parseRecord, type SharedRecord } from "./record-ids.js";
+import { parseStoredJson } from "./stored-json.js";
 
 const messageSchema = v.object({
   epoch: v.string(),
@@ -21,14 +22,8 @@ export interface ChangeMessage {
 }
 
 export function parseChangeMessage(text: string): ChangeMessage | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const result = v.safeParse(messageSchema, value);
-  if (!result.success) return undefined;
-  const record = parseRecord(result.output.id, result.output.record);
-  return record ? { ...result.output, record } : undefined;
+  const message = parseStoredJson(text, messageSchema);
+  if (message === undefined) return undefined;
+  const record = parseRecord(message.id, message.record);
+  return record ? { ...message, record } : undefined;
 }
