@@ -8,29 +8,13 @@ import {
 } from "../stream/openai-to-anthropic-stream.js";
 import { translateStream } from "../stream/stream-translation.js";
 import { createTranslationContext } from "../translation-context.js";
-import type { OpenAIChatChunk, OpenAIChunkDelta } from "../types/openai.js";
+import { shortReplyPerFrame as perEvent } from "./short-reply-frames.js";
 
 /**
- * The same 43-chunk reply as stream-translate.bench.ts, one read per event, for each client protocol: what an
+ * The short reply (short-reply-frames.ts), one read per event, for each client protocol: what an
  * upstream chunk costs on its way to an Anthropic client (the baseline), to a Chat Completions client through
  * the passthrough, and to Responses API and Chat clients through the canonical events.
  */
-const base = { id: "chatcmpl-bench", object: "chat.completion.chunk", created: 1, model: "bench-model" };
-const chunk = (delta: OpenAIChunkDelta, finish: string | null = null): OpenAIChatChunk => ({
-  ...base,
-  choices: [{ index: 0, delta, finish_reason: finish }],
-});
-const chunks: OpenAIChatChunk[] = [
-  chunk({ role: "assistant", content: "" }),
-  ...Array.from({ length: 40 }, (_, i) => chunk({ content: `word${i} ` })),
-  chunk({}, "stop"),
-  { ...base, choices: [], usage: { prompt_tokens: 12, completion_tokens: 40, total_tokens: 52 } },
-];
-const encoder = new TextEncoder();
-const perEvent = [...chunks.map((each) => `data: ${JSON.stringify(each)}\n\n`), "data: [DONE]\n\n"].map(
-  (frame) => encoder.encode(frame),
-);
-
 const context = createTranslationContext("claude-sonnet-4-5", { stream: true });
 const chatOptions = { model: "my-alias", created: 1, includeUsage: true };
 const responsesOptions = {
