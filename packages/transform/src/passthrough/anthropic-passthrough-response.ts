@@ -1,13 +1,18 @@
+import { malformedAnswerError } from "../errors/malformed-answer-error.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
+import { isRecord } from "../transformer/transformer-options.js";
 import type { AnthropicMessage } from "../types/anthropic.js";
+import { anthropicBlockProblem } from "./anthropic-block-problem.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /**
  * An Anthropic-compatible upstream's JSON answer, passed through with the
  * model name the client asked for (as the OpenAI path does, so Claude Code
  * sees the same name whichever tier answered). A 200 whose body is an error,
- * or not a message at all, throws UpstreamResponseError so the router can
- * cascade instead of returning it as a reply.
+ * not a message at all, or a message with a block the client cannot read
+ * (see anthropicBlockProblem) throws UpstreamResponseError so the router can
+ * cascade instead of returning it as a reply. A message without `usage`
+ * gets zero counts: the SDK and Claude Code read it, and nothing is lost.
  */
 export function anthropicPassthroughResponse(body: unknown, requestedModel: string): AnthropicMessage {
   if (typeof body !== "object" || body === null) throw notAMessage(body);
@@ -16,7 +21,13 @@ export function anthropicPassthroughResponse(body: unknown, requestedModel: stri
     throw upstreamAnthropicError(body);
   }
   if (!Array.isArray(record.content)) throw notAMessage(body);
-  return { ...(body as AnthropicMessage), model: requestedModel };
+  for (const [index, block] of record.content.entries()) {
+    const problem = anthropicBlockProblem(block, `content.${index}`);
+    if (problem) throw malformedAnswerError(problem, body);
+  }
+  const message = { ...(body as AnthropicMessage), model: requestedModel };
+  if (!isRecord(message.usage)) message.usage = { input_tokens: 0, output_tokens: 0 };
+  return message;
 }
 
 function notAMessage(body: unknown): UpstreamResponseError {
