@@ -324,8 +324,8 @@ describe("openAIToAnthropicResponse", () => {
     const message = openAIToAnthropicResponse(
       {
         ...answer({ content: "x" }),
-        usage: { prompt_tokens: "12", completion_tokens: -1, prompt_tokens_details: 5 } as never,
-      },
+        usage: { prompt_tokens: "12", completion_tokens: -1, prompt_tokens_details: 5 },
+      } as never,
       context,
     );
     expect(message.usage).toEqual({
