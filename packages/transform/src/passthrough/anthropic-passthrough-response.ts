@@ -1,8 +1,8 @@
 import { malformedAnswerError } from "../errors/malformed-answer-error.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
-import { isRecord } from "../transformer/transformer-options.js";
 import type { AnthropicMessage } from "../types/anthropic.js";
 import { anthropicBlockProblem } from "./anthropic-block-problem.js";
+import { cleanAnthropicUsage } from "./clean-anthropic-usage.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /**
@@ -12,7 +12,8 @@ import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
  * not a message at all, or a message with a block the client cannot read
  * (see anthropicBlockProblem) throws UpstreamResponseError so the router can
  * cascade instead of returning it as a reply. A message without `usage`
- * gets zero counts: the SDK and Claude Code read it, and nothing is lost.
+ * gets zero counts, and counts that are not counts are cleaned
+ * (cleanAnthropicUsage): the SDK and Claude Code add them up.
  */
 export function anthropicPassthroughResponse(body: unknown, requestedModel: string): AnthropicMessage {
   if (typeof body !== "object" || body === null) throw notAMessage(body);
@@ -25,9 +26,8 @@ export function anthropicPassthroughResponse(body: unknown, requestedModel: stri
     const problem = anthropicBlockProblem(block, `content.${index}`);
     if (problem) throw malformedAnswerError(problem, body);
   }
-  const message = { ...(body as AnthropicMessage), model: requestedModel };
-  if (!isRecord(message.usage)) message.usage = { input_tokens: 0, output_tokens: 0 };
-  return message;
+  const usage = cleanAnthropicUsage(record.usage, ["input_tokens", "output_tokens"]);
+  return { ...(body as AnthropicMessage), model: requestedModel, usage: usage as AnthropicMessage["usage"] };
 }
 
 function notAMessage(body: unknown): UpstreamResponseError {

@@ -9,7 +9,8 @@ import { type StreamTranslation, translateStream } from "../stream/stream-transl
 import { translationStream } from "../stream/web-streams.js";
 import { isRecord } from "../transformer/transformer-options.js";
 import type { AnthropicStreamEvent } from "../types/anthropic.js";
-import { anthropicBlockProblem, anthropicDeltaProblem } from "./anthropic-block-problem.js";
+import { AnthropicEventOrder } from "./anthropic-event-order.js";
+import { cleanAnthropicUsage } from "./clean-anthropic-usage.js";
 import { upstreamAnthropicError } from "./upstream-anthropic-error.js";
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
@@ -42,28 +43,25 @@ export function anthropicPassthroughStream(requestedModel: string): TransformStr
 
 /**
  * An Anthropic Messages stream read as canonical events: it already is one, so each event is parsed once
- * and checked against the protocol's order with a few fields of state, so that what passes is a stream the
- * SDK and Claude Code read whole:
+ * and checked against the protocol's order (AnthropicEventOrder), so that what passes is a stream the SDK
+ * and Claude Code read whole:
  *
  * - a failure of the answer (cascade before content, an error frame after): an event that is not JSON, a
- *   message event before `message_start` or a second one, `message_start` without a message, blocks not
- *   numbered 0, 1, 2... in order, a delta for a block that is not open or that does not fit it, a block or
- *   delta of the wrong shape (see anthropicBlockProblem), content after `message_delta`, `message_delta`
- *   without its delta, `message_stop` without a `message_delta` (no stop reason);
- * - repaired, since nothing is lost: `message_start` without `content` or `usage` gets empty ones, blocks
- *   left open at `message_delta` are stopped, `message_delta` without `usage` gets an output count of 0;
- * - dropped, as harmless: pings (forwarded once the message started), a `content_block_stop` for a block
- *   that is not open (it carries nothing, and a client would end a block twice), anything after
- *   `message_stop`, events of types CCR does not know before the message starts (forwarded after).
+ *   message event before `message_start` or a second one, `message_start` without a message, and whatever
+ *   breaks the order (blocks out of order, a delta for a block that is not open or that does not fit it, a
+ *   block or delta of the wrong shape, content after `message_delta` or a second one, a message without a stop reason,
+ *   a tool call's input that is no JSON object);
+ * - repaired, since nothing is lost: `message_start` without `content` or `usage` gets empty ones, a block
+ *   left open when the next one starts or at `message_delta` is stopped, a token count that is missing or is
+ *   not a count becomes one (cleanAnthropicUsage);
+ * - dropped, as harmless: pings before the message starts, a `content_block_stop` for a block that is not
+ *   open, anything after `message_stop`, events of types CCR does not know before the message starts
+ *   (forwarded after, as a newer API's events).
  */
 export function anthropicStreamDecoder(requestedModel: string, events: CanonicalEvents): StreamDecoder {
   let started = false;
   let closed = false;
-  /** `message_delta` came: the content is over. */
-  let ending = false;
-  /** The index the next block must have, and the type of each open block by index. */
-  let nextIndex = 0;
-  const open = new Map<number, string>();
+  const order = new AnthropicEventOrder((event) => events.event(event));
   let noise = "";
   const addNoise = (text: string) => {
     if (noise.length < MAX_NOISE_CHARS) noise += text.slice(0, MAX_NOISE_CHARS);
@@ -87,48 +85,9 @@ export function anthropicStreamDecoder(requestedModel: string, events: Canonical
         ...message,
         model: requestedModel,
         content: Array.isArray(message.content) ? message.content : [],
-        usage: isRecord(message.usage) ? message.usage : { input_tokens: 0, output_tokens: 0 },
+        usage: cleanAnthropicUsage(message.usage, ["input_tokens", "output_tokens"]),
       },
     } as AnthropicStreamEvent);
-  };
-
-  /**
-   * Checks one event of a started message against the protocol's order and moves the order on: why the event
-   * breaks it, or undefined when it may pass. (`content_block_stop` is handled apart: it is dropped, not failed.)
-   */
-  const admit = (type: string, data: Record<string, unknown>): string | undefined => {
-    switch (type) {
-      case "message_start":
-        return "a second message_start";
-      case "content_block_start": {
-        if (ending) return "content_block_start after message_delta";
-        if (data.index !== nextIndex)
-          return `content_block_start.index: expected ${nextIndex}, got ${String(data.index)}`;
-        const problem = anthropicBlockProblem(data.content_block, "content_block_start.content_block");
-        if (problem) return problem;
-        open.set(nextIndex++, (data.content_block as { type: string }).type);
-        return undefined;
-      }
-      case "content_block_delta": {
-        const blockType = typeof data.index === "number" ? open.get(data.index) : undefined;
-        if (blockType === undefined)
-          return `content_block_delta for block ${String(data.index)}, which is not open`;
-        return anthropicDeltaProblem(data.delta, blockType, "content_block_delta.delta");
-      }
-      case "message_delta":
-        if (!isRecord(data.delta))
-          return `message_delta.delta: expected an object, got ${jsonKind(data.delta)}`;
-        for (const index of open.keys()) events.event({ type: "content_block_stop", index });
-        open.clear();
-        ending = true;
-        return undefined;
-      case "message_stop":
-        if (!ending) return "message_stop without message_delta: the message has no stop reason";
-        closed = true;
-        return undefined;
-      default:
-        return undefined;
-    }
   };
 
   const onEvent = (sse: SseEvent) => {
@@ -153,14 +112,15 @@ export function anthropicStreamDecoder(requestedModel: string, events: Canonical
     if (type === undefined || !isRecord(data))
       return malformed(`an event that is not a JSON object: ${sse.data.slice(0, 200)}`);
     if (type === "content_block_stop") {
-      if (!(typeof data.index === "number" && open.delete(data.index))) return;
+      if (!order.stop(data.index)) return;
     } else {
-      const problem = admit(type, data);
+      const problem = order.admit(type, data);
       if (problem) return malformed(problem);
+      if (type === "message_stop") closed = true;
     }
-    if (type === "message_delta" && !isRecord(data.usage)) {
-      events.event({ ...data, type, usage: { output_tokens: 0 } } as AnthropicStreamEvent);
-      return;
+    if (type === "message_delta") {
+      const usage = cleanAnthropicUsage(data.usage, ["output_tokens"]);
+      if (usage !== data.usage) return events.event({ ...data, type, usage } as AnthropicStreamEvent);
     }
     // An event whose data names another type is written under its event name, never as it came.
     if (data.type === type) events.event(data as AnthropicStreamEvent, sse.data);

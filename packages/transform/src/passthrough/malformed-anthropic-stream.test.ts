@@ -264,6 +264,64 @@ describe("a malformed Anthropic stream fails its tier, with the reason", () => {
       "after content",
     ],
     [
+      "a tool call whose input is no JSON object",
+      [
+        messageStart,
+        toolStart,
+        [
+          "content_block_delta",
+          {
+            type: "content_block_delta",
+            index: 0,
+            delta: { type: "input_json_delta", partial_json: '{"a":1}}' },
+          },
+        ],
+        blockStop(),
+        messageDelta,
+      ],
+      /the input of tool call block 0 is not a JSON object: \{"a":1\}\}/,
+      "after content",
+    ],
+    [
+      "a tool call whose input object never closes, without max_tokens",
+      [
+        messageStart,
+        toolStart,
+        [
+          "content_block_delta",
+          {
+            type: "content_block_delta",
+            index: 0,
+            delta: { type: "input_json_delta", partial_json: '{"a":' },
+          },
+        ],
+        messageDelta,
+      ],
+      /the input of tool call block 0 is not a JSON object: \{"a":/,
+      "after content",
+    ],
+    [
+      "a second message_delta",
+      [messageStart, textStart, textDelta("Hi"), blockStop(), messageDelta, messageDelta],
+      /a second message_delta/,
+      "after content",
+    ],
+    [
+      "message_delta without a stop reason",
+      [
+        messageStart,
+        textStart,
+        textDelta("Hi"),
+        blockStop(),
+        [
+          "message_delta",
+          { type: "message_delta", delta: { stop_reason: null }, usage: { output_tokens: 1 } },
+        ],
+      ],
+      /message_delta\.delta\.stop_reason: expected a string, got null/,
+      "after content",
+    ],
+    [
       "a stream cut before message_stop",
       [messageStart, textStart, textDelta("Hi")],
       /upstream stream ended unexpectedly/,
@@ -332,6 +390,48 @@ describe("harmless oddities of an Anthropic stream pass, repaired or as they cam
       "message_stop",
     ]);
     expect(events[4]?.data).toMatchObject({ usage: { output_tokens: 0 } });
+  });
+
+  it("keeps a tool call cut by the output limit, as Anthropic's API sends it", () => {
+    const { facts, events } = run([
+      messageStart,
+      toolStart,
+      [
+        "content_block_delta",
+        {
+          type: "content_block_delta",
+          index: 0,
+          delta: { type: "input_json_delta", partial_json: '{"command": "ls' },
+        },
+      ],
+      blockStop(),
+      [
+        "message_delta",
+        { type: "message_delta", delta: { stop_reason: "max_tokens" }, usage: { output_tokens: 9 } },
+      ],
+      messageStop,
+    ]);
+    expect(facts.completed).toBe(true);
+    expect(facts.stopReason).toBe("max_tokens");
+    expect(anthropicStreamProblems(events)).toEqual([]);
+  });
+
+  it("stops the open block when the next one starts", () => {
+    const { facts, events } = run([
+      messageStart,
+      textStart,
+      textDelta("Hi"),
+      [
+        "content_block_start",
+        { type: "content_block_start", index: 1, content_block: { type: "text", text: "" } },
+      ],
+      textDelta("there", 1),
+      blockStop(1),
+      messageDelta,
+      messageStop,
+    ]);
+    expect(facts.completed).toBe(true);
+    expect(anthropicStreamProblems(events)).toEqual([]);
   });
 
   it("drops a stop for a block that is not open, so no client ends a block twice", () => {
