@@ -7,7 +7,10 @@ export interface FakeProviderOptions {
   script?: Script;
   /** Answer for requests once a queue script is used up. Default: a 500 saying the script ran out. */
   otherwise?: Behaviour;
-  /** How long an idle keep-alive connection stays open (Node's default: 5 s). */
+  /**
+   * How long an idle keep-alive connection stays open (Node's default: 5 s), and one that never carried a
+   * request (by default it stays until the client closes it).
+   */
   keepAliveTimeoutMs?: number;
 }
 
@@ -92,7 +95,17 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    // Servers also drop a connection that stays unused: a client's pool may open one it never sends on.
+    const unused =
+      options.keepAliveTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (socket.bytesRead === 0) socket.destroy();
+          }, options.keepAliveTimeoutMs);
+    socket.on("close", () => {
+      sockets.delete(socket);
+      clearTimeout(unused);
+    });
   });
 
   async function answer(behaviour: Behaviour, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,0 +1,269 @@
+import Anthropic from "@anthropic-ai/sdk";
+import {
+  type FakeProvider,
+  processFootprint,
+  type RecordedRequest,
+  type RunningProxy,
+  startFakeAnthropic,
+  startFakeOpenAI,
+  startProxy,
+} from "@ccr/testkit";
+import { Agent, fetch } from "undici";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  answerText,
+  CHAOS_MODES,
+  type ChaosMode,
+  type ChaosProtocol,
+  chaosBehaviour,
+  countsAgainstHealth,
+} from "./chaos-behaviours.js";
+import { parseSse, providerFor } from "./support.js";
+
+// A chaos soak: many concurrent streaming and non-streaming requests through a chain whose first two tiers
+// (one OpenAI-compatible, one Anthropic) fail at random in every way providers fail, and whose last tier is
+// healthy. Each request carries a tag the fakes echo with the attempt that answered, so content from two
+// attempts or from another request shows. SOAK_SEED picks the failures (printed on failure);
+// SOAK_REQUESTS scales the run.
+
+const SEED = Number(process.env.SOAK_SEED ?? 13);
+const REQUESTS = Number(process.env.SOAK_REQUESTS ?? 240);
+const WARM_UP = 32;
+const CONCURRENCY = 16;
+/** Failures in a row a chaotic fake serves at most before answering well, so circuits (5 in a row) stay shut. */
+const MAX_FAILURES_IN_ROW = 2;
+
+let proxy: RunningProxy;
+let chaotic: { fake: FakeProvider; name: string; protocol: ChaosProtocol }[];
+let healthy: FakeProvider;
+/** Client connections to the proxy, in a pool of their own, closed before sockets are counted. */
+let client: Agent;
+const served = new Map<ChaosMode, number>();
+
+beforeAll(async () => {
+  const keepAlive = { keepAliveTimeoutMs: 300 };
+  const a = await startFakeOpenAI((request) => decide(request, "a", "openai"), keepAlive);
+  const b = await startFakeAnthropic((request) => decide(request, "b", "anthropic"), keepAlive);
+  healthy = await startFakeOpenAI(
+    (request) => chaosBehaviour("ok", "openai", streams(request), echo(request, "c")),
+    keepAlive,
+  );
+  chaotic = [
+    { fake: a, name: "a", protocol: "openai" },
+    { fake: b, name: "b", protocol: "anthropic" },
+  ];
+  proxy = await startProxy({
+    config: {
+      LOG_LEVEL: "error",
+      API_TIMEOUT_MS: 1_500,
+      Providers: [providerFor("a", a), providerFor("b", b), providerFor("c", healthy)],
+      Router: {
+        default: "a,a-model",
+        tiers: ["a,a-model", "b,b-model", "c,c-model"],
+        tierRetries: {
+          "*": {
+            max_retries: 1,
+            base_backoff_ms: 5,
+            max_backoff_ms: 20,
+            stream_first_event_timeout_ms: 300,
+            stream_idle_timeout_ms: 400,
+          },
+        },
+      },
+    },
+  });
+  client = new Agent();
+}, 30_000);
+
+afterAll(async () => {
+  await client?.destroy().catch(() => undefined);
+  await proxy?.stop();
+  await Promise.all([...(chaotic ?? []).map(({ fake }) => fake.close()), healthy?.close()]);
+});
+
+const streams = (request: RecordedRequest) => (request.body as { stream?: unknown }).stream === true;
+
+/** The request's tag and the attempt that answers it: `TAG17@a42` is request 17, fake a's request 42. */
+function echo(request: RecordedRequest, fake: string): string {
+  const tag = /TAG\d+/.exec(JSON.stringify(request.body))?.[0] ?? "TAG?";
+  return `${tag}@${fake}${request.index}`;
+}
+
+const failuresInRow = new Map<string, number>();
+const modes = new Map<string, string>();
+
+/** A chaotic fake's answer: the mode drawn from the seed, the request's tag and the fake's attempt number. */
+function decide(request: RecordedRequest, fake: string, protocol: ChaosProtocol) {
+  const tag = echo(request, fake);
+  let mode = CHAOS_MODES[hash(`${SEED}:${fake}:${tag}`) % CHAOS_MODES.length] as ChaosMode;
+  const row = failuresInRow.get(fake) ?? 0;
+  if (countsAgainstHealth(mode) && row >= MAX_FAILURES_IN_ROW) mode = "ok";
+  failuresInRow.set(fake, countsAgainstHealth(mode) ? row + 1 : 0);
+  served.set(mode, (served.get(mode) ?? 0) + 1);
+  modes.set(`${fake}${request.index}`, `${mode}${streams(request) ? " stream" : ""}`);
+  void request.closed.then(() => modes.delete(`${fake}${request.index}`));
+  return chaosBehaviour(mode, protocol, streams(request), tag);
+}
+
+/** FNV-1a: a stable number from a string, the same on every machine. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++)
+    value = Math.imul(value ^ text.charCodeAt(index), 0x01000193);
+  return value >>> 0;
+}
+
+interface Outcome {
+  readonly n: number;
+  readonly stream: boolean;
+  readonly status: number;
+  readonly text: string;
+}
+
+async function send(n: number): Promise<Outcome> {
+  const stream = hash(`${SEED}:stream:${n}`) % 2 === 0;
+  const response = await fetch(`${proxy.url}/v1/messages`, {
+    method: "POST",
+    dispatcher: client,
+    headers: { "content-type": "application/json", "x-api-key": "client-key" },
+    body: JSON.stringify({
+      model: "claude-sonnet-4-5",
+      max_tokens: 256,
+      stream,
+      messages: [{ role: "user", content: `Please answer TAG${n}.` }],
+    }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  return { n, stream, status: response.status, text: await response.text() };
+}
+
+/** Sends requests `from`..`to` (excluded), CONCURRENCY at a time. */
+async function burst(from: number, to: number): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let next = from;
+  const worker = async () => {
+    while (next < to) outcomes.push(await send(next++));
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return outcomes;
+}
+
+/** The message the real SDK assembles from a streamed body, or the error it throws. */
+function sdkRead(text: string) {
+  const sdk = new Anthropic({
+    apiKey: "test",
+    baseURL: "http://sdk.test",
+    maxRetries: 0,
+    fetch: async () => new Response(text, { headers: { "content-type": "text/event-stream" } }),
+  });
+  return sdk.messages
+    .stream({ model: "claude-sonnet-4-5", max_tokens: 256, messages: [{ role: "user", content: "hi" }] })
+    .finalMessage();
+}
+
+/** Why an outcome is wrong; [] when it is a complete answer for its own request, or fails only after content. */
+async function problems({ n, stream, status, text }: Outcome): Promise<string[]> {
+  const found: string[] = [];
+  if (status !== 200) return [`status ${status}: ${text.slice(0, 300)}`];
+  const tags = [...text.matchAll(/TAG(\d+)@([a-z]\d+)/g)];
+  if (tags.some((tag) => tag[1] !== String(n)))
+    found.push(`content of another request: ${tags.map((tag) => tag[0])}`);
+  const attempts = new Set(tags.map((tag) => tag[2]));
+  if (attempts.size > 1) found.push(`content of ${attempts.size} attempts: ${[...attempts]}`);
+  const expected = answerText(`TAG${n}@${[...attempts][0]}`);
+  if (!stream) {
+    const message = JSON.parse(text) as { content?: { text?: string }[] };
+    if (message.content?.[0]?.text !== expected) found.push(`not the whole answer: ${text.slice(0, 300)}`);
+    return found;
+  }
+  const events = parseSse(text).map((event) => event.event);
+  if (events.at(-1) === "error") {
+    // A failure after bytes were relayed: only once content went out, never as if complete.
+    if (!events.includes("content_block_start"))
+      found.push(`an error before any content: ${text.slice(0, 300)}`);
+    if (events.includes("message_stop")) found.push("an error after the message ended");
+    await sdkRead(text).then(
+      () => found.push("the SDK took a failed stream for complete"),
+      () => undefined,
+    );
+    return found;
+  }
+  const message = await sdkRead(text).catch((error: unknown) => {
+    found.push(`the SDK could not read it: ${String(error)}`);
+    return undefined;
+  });
+  if (message && (message.content[0] as { text?: string })?.text !== expected)
+    found.push(`not the whole answer: ${JSON.stringify(message.content)}`);
+  return found;
+}
+
+/** Polls `read` until `done` says so or `ms` passed; the last value either way. */
+async function settle<T>(read: () => T, done: (value: T) => boolean, ms: number): Promise<T> {
+  const until = performance.now() + ms;
+  let value = read();
+  while (!done(value) && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = read();
+  }
+  return value;
+}
+
+describe(`chaos soak (SOAK_SEED=${SEED})`, () => {
+  it("answers every request whole or, after content only, with an error frame; then gives back memory and sockets", async () => {
+    const fakes = () => [...chaotic.map(({ fake }) => fake), healthy];
+    const openUpstream = () => fakes().reduce((sum, fake) => sum + fake.openConnections, 0);
+    const footprint = () => processFootprint(proxy.pid);
+
+    await burst(0, WARM_UP);
+    await client.close();
+    client = new Agent();
+    await settle(openUpstream, (open) => open === 0, 3_000);
+    // After the proxy's collection once it is idle (a second after the last request).
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const baseline = footprint();
+
+    const outcomes = await burst(WARM_UP, WARM_UP + REQUESTS);
+    const wrong = (
+      await Promise.all(outcomes.map(async (outcome) => ({ outcome, found: await problems(outcome) })))
+    )
+      .filter(({ found }) => found.length > 0)
+      .map(
+        ({ outcome, found }) =>
+          `request ${outcome.n} (${outcome.stream ? "stream" : "json"}): ${found.join("; ")}`,
+      );
+    expect(wrong, `SOAK_SEED=${SEED}`).toEqual([]);
+    expect(outcomes).toHaveLength(REQUESTS);
+
+    // Every failure mode was served, and failures after content reached clients as such.
+    expect(
+      CHAOS_MODES.filter((mode) => !served.has(mode)),
+      `SOAK_SEED=${SEED}: modes never served`,
+    ).toEqual([]);
+    expect(
+      outcomes.filter((outcome) => outcome.stream && parseSse(outcome.text).at(-1)?.event === "error").length,
+    ).toBeGreaterThan(0);
+
+    const stats = (await (await fetch(`${proxy.url}/api/stats`, { dispatcher: client })).json()) as {
+      tiers: { id: string; state: string; requests: { failed: number } }[];
+    };
+    expect(stats.tiers.find((tier) => tier.id === "c,c-model")).toMatchObject({
+      state: "healthy",
+      requests: { failed: 0 },
+    });
+
+    // Nothing outlives its request: every upstream exchange ends (a leaked one holds its connection open past
+    // the fakes' 300 ms keep-alive), and the proxy's descriptors and memory come back near where they were.
+    await client.close();
+    expect(await settle(openUpstream, (open) => open === 0, 5_000), `upstream connections left open: ${JSON.stringify([...modes])}`).toBe(0);
+    if (baseline === undefined) return; // no /proc here: the connection count above is the check
+    const after = await settle(footprint, (now) => (now?.openFds ?? 0) <= baseline.openFds + 2, 5_000);
+    expect(after?.openFds, "proxy file descriptors").toBeLessThanOrEqual(baseline.openFds + 2);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const rss = footprint()?.rssBytes ?? 0;
+    console.log("SOAKDEBUG", baseline, after, rss, [...served]);
+    expect(
+      rss - baseline.rssBytes,
+      `RSS ${(rss / 2 ** 20).toFixed(0)} MiB vs ${(baseline.rssBytes / 2 ** 20).toFixed(0)} MiB at the start`,
+    ).toBeLessThan(48 * 2 ** 20);
+  }, 60_000);
+});
