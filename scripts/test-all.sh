@@ -59,6 +59,10 @@ step install '^Done in' pnpm install --frozen-lockfile --config.confirmModulesPu
 step claude-code '^[0-9.]+ \(Claude Code\)$' bash scripts/install-claude-code.sh
 CCR_CLAUDE_BIN="$(tail -n 1 "$logs/claude-code.log")"
 export CCR_CLAUDE_BIN
+# The same for the real Codex CLI, which the Responses API end-to-end test drives.
+step codex '^codex-cli ' bash scripts/install-codex.sh
+CCR_CODEX_BIN="$(tail -n 1 "$logs/codex.log")"
+export CCR_CODEX_BIN
 step build '^ *Tasks:|^ *Cached:' pnpm exec turbo run build --output-logs=errors-only
 step lint '^Checked ' pnpm exec biome check .
 step check-providers 'follow the pattern' pnpm check:providers

@@ -34,10 +34,12 @@ export type {
   ModelMetadata,
   PresetConfig,
   ProviderConfig,
+  ProviderKey,
   RetryPolicy,
   RetryPolicyOverride,
   RouterConfig,
   Scenario,
+  StateConfig,
   TierRef,
 } from "./types.js";
 export { SCENARIOS } from "./types.js";

@@ -32,8 +32,13 @@ export interface ProviderConfig {
   /** The full endpoint to POST to (`.../v1/chat/completions` or `.../v1/messages`). */
   readonly endpointUrl: string;
   readonly protocol: WireProtocol;
-  /** Undefined for local servers that need no key. Never print it. */
+  /** Undefined for local servers that need no key; the first key of a {@link keyPool}. Never print it. */
   readonly apiKey?: string;
+  /**
+   * The provider's keys when the entry lists them (`api_key` as a list, or `api_keys`), in the order
+   * written: the router spreads requests over them. Undefined for a single `api_key` string.
+   */
+  readonly keyPool?: readonly ProviderKey[];
   readonly models: readonly string[];
   /** Transformers applied to every model of this provider, in order. */
   readonly transformers: readonly TransformerSpec[];
@@ -49,6 +54,21 @@ export interface ProviderConfig {
   readonly headers?: Readonly<Record<string, string>>;
   /** What the provider package knows of each listed model; a model without an entry gets no checks. */
   readonly modelInfo?: Readonly<Record<string, ModelMetadata>>;
+}
+
+/** One key of a provider's key pool. */
+export interface ProviderKey {
+  /**
+   * Stable and never secret: the provider's name, `#`, and the key's position in the list counted from 1
+   * (`zai#2`). What logs, metrics, `/api/stats` and the dashboard show instead of the key.
+   */
+  readonly id: string;
+  /** The key itself. Never print it. */
+  readonly key: string;
+  /** Requests a minute this key may send; it is skipped while another would go over. */
+  readonly rpm?: number;
+  /** Tokens (input + output) a minute this key may use; it is skipped while a request would go over. */
+  readonly tpm?: number;
 }
 
 /**
@@ -122,6 +142,12 @@ export interface CustomTransformerConfig {
   readonly options?: Readonly<Record<string, unknown>>;
 }
 
+/** `"state": {"redis": "redis://..."}`. The proxy's `REDIS_URL` environment variable wins over it. */
+export interface StateConfig {
+  /** `redis://` or `rediss://` URL of the Redis replicas share tier and key health through. Never print it whole. */
+  readonly redisUrl?: string;
+}
+
 export interface CcrConfig {
   readonly host: string;
   readonly port: number;
@@ -141,6 +167,8 @@ export interface CcrConfig {
   readonly presets: Readonly<Record<string, PresetConfig>>;
   /** The resolved tier chain of each scenario (scenario's model first, then its fallbacks, duplicates removed). */
   readonly chains: Readonly<Record<Scenario, readonly ChainTier[]>>;
+  /** `state`: where tier and key health is shared between replicas; undefined keeps it in memory. */
+  readonly state?: StateConfig;
   /** Top-level keys this package does not know, kept as written (they were warned about). */
   readonly extra: Readonly<Record<string, unknown>>;
   /** Absolute path the config was loaded from, when it came from a file. */

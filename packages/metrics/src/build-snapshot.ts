@@ -1,3 +1,4 @@
+import { keyStatsFromHealth } from "./key-record.js";
 import {
   type MetricsState,
   orderedTiers,
@@ -6,7 +7,7 @@ import {
   SERIES_OUTPUT_TOKENS,
   SERIES_REQUESTS,
 } from "./metrics-state.js";
-import type { StatsSnapshot, TierHealthInput } from "./stats-snapshot.js";
+import type { KeyStats, StatsSnapshot, TierHealthInput } from "./stats-snapshot.js";
 
 /** The whole picture at `now`: totals, each tier (the router's health wins when given), scenarios, events, series. */
 export function buildSnapshot(
@@ -45,7 +46,11 @@ export function buildSnapshot(
       requestsPerSecond: state.series.total(now, SERIES_REQUESTS, RATE_WINDOW_SECONDS) / rateWindow,
       outputTokensPerSecond: state.series.total(now, SERIES_OUTPUT_TOKENS, RATE_WINDOW_SECONDS) / rateWindow,
     },
-    tiers: orderedTiers(state.tiers).map((record) => record.stats(now, health.get(record.labels.tier))),
+    tiers: orderedTiers(state.tiers).map((record) => {
+      const tierHealth = health.get(record.labels.tier);
+      const keys = tierKeys(state, record.labels.provider, tierHealth, now);
+      return { ...record.stats(now, tierHealth), ...(keys && { keys }) };
+    }),
     scenarios: [...state.scenarios].map(([scenario, counts]) => ({ scenario, ...counts })),
     recent: state.recent.toArray(),
     series: {
@@ -55,4 +60,21 @@ export function buildSnapshot(
       latencyMs: requests.map((n, i) => (n === 0 ? null : (latencySums[i] as number) / n)),
     },
   };
+}
+
+/**
+ * A tier's keys: the router's list (every key, in the order written) with the counts seen here; without
+ * it, the keys of the tier's provider seen in events. Undefined for a provider without a key pool.
+ */
+function tierKeys(
+  state: MetricsState,
+  provider: string,
+  health: TierHealthInput | undefined,
+  now: number,
+): KeyStats[] | undefined {
+  if (health?.keys) {
+    return health.keys.map((key) => state.keys.get(key.id)?.stats(now, key) ?? keyStatsFromHealth(key));
+  }
+  const seen = [...state.keys.values()].filter((record) => record.labels.provider === provider);
+  return seen.length === 0 ? undefined : seen.map((record) => record.stats(now));
 }

@@ -25,7 +25,11 @@ export type {
 } from "./metrics-sink.js";
 export type { ModelPrice, PriceTable } from "./price-table.js";
 export type {
+  BudgetUse,
   DriftLevel,
+  KeyHealthInput,
+  KeyState,
+  KeyStats,
   ProxyInfo,
   Quantiles,
   RecentEvent,

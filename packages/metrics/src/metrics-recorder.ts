@@ -2,6 +2,7 @@ import { Registry } from "prom-client";
 import { latenciesView, throughputView, tokenDriftView, usageView } from "./build-json-views.js";
 import { buildSnapshot } from "./build-snapshot.js";
 import type { ThroughputSummary, TierLatency, TierTokenDrift, UsageSummary } from "./json-views.js";
+import { KeyRecord } from "./key-record.js";
 import { LabelledCounts } from "./labelled-counts.js";
 import type { Metrics, MetricsOptions, SnapshotOptions } from "./metrics.js";
 import type {
@@ -30,7 +31,7 @@ import { RecentEvents } from "./recent-events.js";
 import { recordUsage, safeCount } from "./record-usage.js";
 import type { StatsSnapshot } from "./stats-snapshot.js";
 import { TIER_REQUESTS, TierRecord } from "./tier-record.js";
-import { reasonSeries, requestSeries, tierSeries } from "./tier-series.js";
+import { keySeries, keyStateSeries, reasonSeries, requestSeries, tierSeries } from "./tier-series.js";
 
 /** The `Metrics` `createMetrics` returns: the sink methods record, the views read (build-snapshot, build-json-views). */
 export class MetricsRecorder implements Metrics, MetricsState {
@@ -42,12 +43,15 @@ export class MetricsRecorder implements Metrics, MetricsState {
   readonly series: PerSecondWindow;
   readonly recent: RecentEvents;
   readonly tiers = new Map<string, TierRecord>();
+  readonly keys = new Map<string, KeyRecord>();
   readonly scenarios = new Map<string, ScenarioCounts>();
   readonly active = new Map<string, boolean>();
   readonly totals = emptyTotals();
   private readonly fallbackCounts = new LabelledCounts();
   /** Requests that ended before any tier was tried, by scenario and outcome. */
   private readonly untieredRequests = new LabelledCounts();
+  /** Failures of the shared state store, by operation. */
+  private readonly storeErrors = new LabelledCounts();
 
   constructor(options: MetricsOptions) {
     this.registry = options.registry ?? new Registry();
@@ -59,6 +63,10 @@ export class MetricsRecorder implements Metrics, MetricsState {
       perTier: (read) => tierSeries(this.tiers.values(), read),
       activeRequests: () => this.active.size,
       activeStreams: () => this.totals.activeStreams,
+      keyAttempts: () => keySeries(this.keys.values(), (record) => record.attempts),
+      keyCooldowns: () => keySeries(this.keys.values(), (record) => record.cooldowns),
+      keyStates: () => keyStateSeries(this.keys.values(), this.now()),
+      stateStoreErrors: () => this.storeErrors.values(),
     });
     this.now = options.now ?? Date.now;
     this.prices = options.prices;
@@ -76,6 +84,15 @@ export class MetricsRecorder implements Metrics, MetricsState {
     if (record === undefined) {
       record = new TierRecord(labels, this.prom);
       this.tiers.set(labels.tier, record);
+    }
+    return record;
+  }
+
+  private key(provider: string, id: string): KeyRecord {
+    let record = this.keys.get(id);
+    if (record === undefined) {
+      record = new KeyRecord(provider, id);
+      this.keys.set(id, record);
     }
     return record;
   }
@@ -102,9 +119,11 @@ export class MetricsRecorder implements Metrics, MetricsState {
   attemptEnd(event: AttemptEndEvent): void {
     try {
       const record = this.tier(event);
+      const key = event.key === undefined ? undefined : this.key(event.provider, event.key);
       if (event.ok) {
         record.ok++;
         record.recordLatency(safeCount(event.durationMs));
+        key?.attempt(true, undefined, null);
         return;
       }
       const reason = event.reason ?? "server_error";
@@ -118,7 +137,8 @@ export class MetricsRecorder implements Metrics, MetricsState {
         ...(event.message !== undefined && { message: event.message }),
       };
       if (reason === "rate_limited") record.rateLimitHits++;
-      this.recent.failure(at, event.requestId, event.tier, reason, event.status);
+      key?.attempt(false, reason, record.lastError);
+      this.recent.failure(at, event.requestId, event.tier, reason, event.status, event.key);
     } catch {
       // Metrics must never break a request.
     }
@@ -163,7 +183,9 @@ export class MetricsRecorder implements Metrics, MetricsState {
 
   cooldown(event: CooldownEvent): void {
     try {
-      this.tier(event).cooldownUntil = event.until;
+      // A key's cooldown is not its tier's: the tier goes on with its other keys.
+      if (event.key !== undefined) this.key(event.provider, event.key).cooldown(event.until, event.reason);
+      else this.tier(event).cooldownUntil = event.until;
     } catch {
       // Metrics must never break a request.
     }
@@ -242,6 +264,14 @@ export class MetricsRecorder implements Metrics, MetricsState {
     if (streaming === undefined) return;
     this.active.delete(requestId);
     if (streaming) this.totals.activeStreams--;
+  }
+
+  stateStoreError(operation: string): void {
+    try {
+      this.storeErrors.add(operation, () => ({ operation }));
+    } catch {
+      // Metrics must never break a request.
+    }
   }
 
   snapshot(options: SnapshotOptions = {}): StatsSnapshot {

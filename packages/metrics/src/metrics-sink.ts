@@ -50,6 +50,8 @@ export interface AttemptEndEvent extends TierLabels {
   readonly scenario: string;
   /** 0 for the first attempt at this tier. */
   readonly attempt: number;
+  /** The id of the key the attempt used (`zai#2`) when the provider has a key pool; never the key. */
+  readonly key?: string;
   readonly ok: boolean;
   readonly reason?: FailureReason;
   readonly status?: number;
@@ -82,9 +84,12 @@ export interface CircuitEvent extends TierLabels {
   readonly until?: number;
 }
 
+/** A tier cools down, or with `key`, one key of its provider's pool does while the tier goes on. */
 export interface CooldownEvent extends TierLabels {
   readonly until: number;
   readonly reason: FailureReason;
+  /** The id of the key that cools down (`zai#2`); undefined when the tier itself does. */
+  readonly key?: string;
 }
 
 export interface FirstTokenEvent extends TierLabels {

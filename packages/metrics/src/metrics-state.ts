@@ -1,3 +1,4 @@
+import type { KeyRecord } from "./key-record.js";
 import type { PerSecondWindow } from "./per-second-window.js";
 import type { RecentEvents } from "./recent-events.js";
 import type { TierRecord } from "./tier-record.js";
@@ -57,6 +58,8 @@ export interface MetricsState {
   readonly scenarios: ReadonlyMap<string, ScenarioCounts>;
   readonly recent: RecentEvents;
   readonly tiers: ReadonlyMap<string, TierRecord>;
+  /** Keys of key pools seen in attempts and cooldowns, by id. */
+  readonly keys: ReadonlyMap<string, KeyRecord>;
 }
 
 /** Configured chain first, then tiers seen only in other chains, each by position, then first seen. */

@@ -28,6 +28,11 @@ export interface Metrics extends MetricsSink {
    * in chain order. Call it again after a config reload; recorded values are kept (keyed by tier id).
    */
   setChain(chain: readonly TierLabels[]): void;
+  /**
+   * Counts one failed operation of a shared state store (`ccr_state_store_errors_total{operation}`): the
+   * proxy passes `@ccr/state-redis`'s `onError` events here. Never throws.
+   */
+  stateStoreError(operation: string): void;
   snapshot(options?: SnapshotOptions): StatsSnapshot;
   /** Prometheus text exposition of the registry. */
   prometheus(): Promise<string>;

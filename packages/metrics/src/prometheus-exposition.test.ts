@@ -52,6 +52,8 @@ function find(exposition: Exposition, name: string, labels: Record<string, strin
   )?.value;
 }
 
+const POOL = { tier: "pool,m", provider: "pool", model: "m" };
+
 async function exposed() {
   const clock = fakeClock();
   const metrics = createMetrics({ now: clock.now, prices: { "glm-4.6": { input: 1, output: 2 } } });
@@ -66,6 +68,17 @@ async function exposed() {
     chain: CHAIN,
   });
   metrics.streamStart({ ...ZAI, requestId: "live" });
+  // A key pool: pool#1 rate-limited, pool#2 answering, pool#3 refused.
+  const attempt = { ...POOL, requestId: "k", scenario: "default", attempt: 0, durationMs: 5 };
+  metrics.attemptEnd({ ...attempt, key: "pool#1", ok: false, reason: "rate_limited", status: 429 });
+  metrics.cooldown({ ...POOL, key: "pool#1", until: clock.now() + 30_000, reason: "rate_limited" });
+  metrics.attemptEnd({ ...attempt, key: "pool#2", ok: true, status: 200 });
+  metrics.attemptEnd({ ...attempt, key: "pool#2", ok: true, status: 200 });
+  metrics.attemptEnd({ ...attempt, key: "pool#3", ok: false, reason: "auth", status: 401 });
+  metrics.cooldown({ ...POOL, key: "pool#3", until: clock.now() + 300_000, reason: "auth" });
+  metrics.stateStoreError("update");
+  metrics.stateStoreError("update");
+  metrics.stateStoreError("sync");
   return { metrics, exposition: parseExposition(await metrics.prometheus()) };
 }
 
@@ -93,6 +106,10 @@ describe("Prometheus exposition", () => {
       ccr_retries_total: "counter",
       ccr_fallbacks_total: "counter",
       ccr_circuit_state: "gauge",
+      ccr_key_attempts_total: "counter",
+      ccr_key_cooldowns_total: "counter",
+      ccr_key_state: "gauge",
+      ccr_state_store_errors_total: "counter",
     });
     for (const name of exposition.types.keys()) expect(exposition.help.get(name)).toMatch(/\w/);
   });
@@ -160,6 +177,30 @@ describe("Prometheus exposition", () => {
     expect(find(exposition, "ccr_request_duration_seconds_bucket", { ...labels, le: "+Inf" })).toBe(1);
     expect(find(exposition, "ccr_ttft_seconds_sum", TIER(DEEPSEEK))).toBeCloseTo(0.58);
     expect(find(exposition, "ccr_output_tokens_per_second_count", TIER(ZAI))).toBe(1);
+  });
+
+  it("labels key pools by key id: attempts by outcome, cooldowns by reason, state", async () => {
+    const { exposition } = await exposed();
+    const key = (id: string) => ({ provider: "pool", key: id });
+    expect(find(exposition, "ccr_key_attempts_total", { ...key("pool#1"), outcome: "rate_limited" })).toBe(1);
+    expect(find(exposition, "ccr_key_attempts_total", { ...key("pool#2"), outcome: "ok" })).toBe(2);
+    expect(find(exposition, "ccr_key_cooldowns_total", { ...key("pool#1"), reason: "rate_limited" })).toBe(1);
+    expect(find(exposition, "ccr_key_cooldowns_total", { ...key("pool#3"), reason: "auth" })).toBe(1);
+    expect(find(exposition, "ccr_key_state", key("pool#1"))).toBe(1);
+    expect(find(exposition, "ccr_key_state", key("pool#2"))).toBe(0);
+    expect(find(exposition, "ccr_key_state", key("pool#3"))).toBe(2);
+    for (const sample of exposition.samples.filter((s) => s.name.startsWith("ccr_key_")))
+      expect(Object.keys(sample.labels).sort()).toEqual(
+        sample.name === "ccr_key_state" ? ["key", "provider"] : expect.arrayContaining(["key", "provider"]),
+      );
+    // A key's cooldown is not its tier's: the tier counts the failed attempts, and no cooldown.
+    expect(find(exposition, "ccr_failures_total", { ...POOL, reason: "auth" })).toBe(1);
+  });
+
+  it("counts the shared state store's failures by operation", async () => {
+    const { exposition } = await exposed();
+    expect(find(exposition, "ccr_state_store_errors_total", { operation: "update" })).toBe(2);
+    expect(find(exposition, "ccr_state_store_errors_total", { operation: "sync" })).toBe(1);
   });
 
   it("reports what is in flight", async () => {

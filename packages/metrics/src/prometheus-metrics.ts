@@ -2,6 +2,8 @@ import { Counter, Gauge, Histogram, type Registry } from "prom-client";
 import type { Series } from "./labelled-counts.js";
 
 const TIER_LABELS = ["tier", "provider", "model"] as const;
+/** A key of a key pool by its id (`zai#2`), never the key: as many series as keys written in the config. */
+const KEY_LABELS = ["provider", "key"] as const;
 
 /**
  * Where counters and gauges read their values at scrape time. The recorder keeps the numbers (it
@@ -17,6 +19,10 @@ export interface PrometheusSource {
   readonly perTier: (read: TierValue) => Iterable<Series>;
   readonly activeRequests: () => number;
   readonly activeStreams: () => number;
+  readonly keyAttempts: () => Iterable<Series>;
+  readonly keyCooldowns: () => Iterable<Series>;
+  readonly keyStates: () => Iterable<Series>;
+  readonly stateStoreErrors: () => Iterable<Series>;
 }
 
 export type TierValue =
@@ -171,6 +177,34 @@ export function createPrometheusMetrics(registry: Registry, source: PrometheusSo
       labelNames: ["from_tier", "to_tier", "reason"],
       registers,
       collect: publishCounter(source.fallbacks),
+    }),
+    keyAttempts: new Counter({
+      name: "ccr_key_attempts_total",
+      help: "Attempts with each key of a key pool, by outcome (ok or the failure reason)",
+      labelNames: [...KEY_LABELS, "outcome"],
+      registers,
+      collect: publishCounter(source.keyAttempts),
+    }),
+    keyCooldowns: new Counter({
+      name: "ccr_key_cooldowns_total",
+      help: "Times a key of a key pool was set aside: rate_limited (a 429) or auth (refused, out of service)",
+      labelNames: [...KEY_LABELS, "reason"],
+      registers,
+      collect: publishCounter(source.keyCooldowns),
+    }),
+    keyState: new Gauge({
+      name: "ccr_key_state",
+      help: "State of each key of a key pool seen by this replica: 0 ready, 1 cooling, 2 out of service",
+      labelNames: KEY_LABELS,
+      registers,
+      collect: publishGauge(source.keyStates),
+    }),
+    stateStoreErrors: new Counter({
+      name: "ccr_state_store_errors_total",
+      help: "Failed operations of the shared state store (Redis): connect, update, sync, usage, message",
+      labelNames: ["operation"],
+      registers,
+      collect: publishCounter(source.stateStoreErrors),
     }),
     circuitState: new Gauge({
       name: "ccr_circuit_state",

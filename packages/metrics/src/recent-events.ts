@@ -20,7 +20,14 @@ export class RecentEvents {
     this.log = new RingLog(capacity);
   }
 
-  failure(at: number, requestId: string, from: string, reason: string, status: number | undefined): void {
+  failure(
+    at: number,
+    requestId: string,
+    from: string,
+    reason: string,
+    status: number | undefined,
+    key?: string,
+  ): void {
     this.skipRuns.clear();
     this.log.push({
       seq: this.seq++,
@@ -28,6 +35,7 @@ export class RecentEvents {
       kind: "failure",
       requestId,
       from,
+      ...(key !== undefined && { key }),
       reason,
       ...(status !== undefined && { status }),
       count: 1,

@@ -46,6 +46,31 @@ export interface Quantiles {
   readonly samples: number;
 }
 
+/** How the router treats one key of a key pool right now. */
+export type KeyState = "ready" | "cooling" | "out" | "over_budget";
+
+/** A budget's use over the last minute. */
+export interface BudgetUse {
+  readonly used: number;
+  readonly limit: number;
+}
+
+/** One key of a tier's key pool, by its id (`zai#2`): never the key. */
+export interface KeyStats {
+  readonly id: string;
+  /** `out`: the provider refused it (401/402/403) and it waits for its time or a config reload. */
+  readonly state: KeyState;
+  /** Until when a cooling, out or over-budget key is skipped. */
+  readonly until: number | null;
+  /** Attempts with this key that succeeded / failed (over every tier of its provider). */
+  readonly requests: { readonly ok: number; readonly failed: number };
+  readonly rateLimitHits: number;
+  /** Requests and tokens over the last minute against its budgets, when it has them. */
+  readonly rpm: BudgetUse | null;
+  readonly tpm: BudgetUse | null;
+  readonly lastError: TierError | null;
+}
+
 export interface TierStats {
   /** `"provider,model"`. */
   readonly id: string;
@@ -73,6 +98,8 @@ export interface TierStats {
   readonly costUsd: number;
   readonly lastError: TierError | null;
   readonly drift: TokenDriftStats | null;
+  /** The keys of the provider's key pool; absent for a provider with a single key. */
+  readonly keys?: readonly KeyStats[];
 }
 
 export interface ScenarioStats {
@@ -92,6 +119,8 @@ export interface RecentEvent {
   readonly from: string;
   /** The tier the cascade went to; only for fallbacks. */
   readonly to?: string;
+  /** For a failure: the id of the key the attempt used, when its provider has a key pool. */
+  readonly key?: string;
   readonly reason: string;
   readonly status?: number;
   /**
@@ -152,9 +181,21 @@ export interface StatsSnapshot {
   readonly proxy?: ProxyInfo;
 }
 
+/** What the router knows about one key of a pool (the router's `KeyHealth` is one). */
+export interface KeyHealthInput {
+  readonly id: string;
+  readonly state: KeyState;
+  readonly until?: number | null;
+  readonly rpm?: BudgetUse;
+  readonly tpm?: BudgetUse;
+  readonly lastError?: TierError;
+}
+
 /** What the router knows about a tier's health; when given to `snapshot`, it wins over the events seen. */
 export interface TierHealthInput {
   readonly tier: string;
   readonly state: TierState;
   readonly until?: number | null;
+  /** The keys of the tier's provider's key pool, in the order written. */
+  readonly keys?: readonly KeyHealthInput[];
 }

@@ -1,3 +1,4 @@
+import type { KeyRecord } from "./key-record.js";
 import type { LabelledCounts, Series } from "./labelled-counts.js";
 import type { TierValue } from "./prometheus-metrics.js";
 import type { TierRecord } from "./tier-record.js";
@@ -28,4 +29,17 @@ export function* tierSeries(tiers: Iterable<TierRecord>, read: TierValue): Itera
     const value = record.prometheusValue(read);
     if (value !== undefined) yield { labels: record.labels, value };
   }
+}
+
+/** A per-key count by outcome or reason (`ccr_key_attempts_total`, `ccr_key_cooldowns_total`). */
+export function* keySeries(
+  keys: Iterable<KeyRecord>,
+  read: (record: KeyRecord) => LabelledCounts,
+): Iterable<Series> {
+  for (const record of keys) yield* read(record).values();
+}
+
+/** `ccr_key_state` of every key seen: 0 ready, 1 cooling, 2 out. */
+export function* keyStateSeries(keys: Iterable<KeyRecord>, now: number): Iterable<Series> {
+  for (const record of keys) yield { labels: record.labels, value: record.stateValue(now) };
 }

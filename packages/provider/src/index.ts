@@ -40,7 +40,12 @@ export { providerEndpointUrl } from "./provider-endpoint-url.js";
 export { providerFromModule } from "./provider-from-module.js";
 export { providerPackageName } from "./provider-package-name.js";
 export type { ProviderHeaderSource } from "./provider-request-headers.js";
-export { ANTHROPIC_VERSION, providerRequestHeaders } from "./provider-request-headers.js";
+export {
+  ANTHROPIC_VERSION,
+  providerAuthStyle,
+  providerKeyHeaders,
+  providerRequestHeaders,
+} from "./provider-request-headers.js";
 export { resolveModelInfo } from "./resolve-model-info.js";
 export type { TransformerSpec } from "./transformer-spec.js";
 export { VERSION } from "./version.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { providerRequestHeaders } from "./provider-request-headers.js";
+import { providerKeyHeaders, providerRequestHeaders } from "./provider-request-headers.js";
 
 describe("providerRequestHeaders", () => {
   it("sends the key the protocol's usual way when the endpoint names no auth style", () => {
@@ -23,5 +23,17 @@ describe("providerRequestHeaders", () => {
       }),
     ).toEqual({ "anthropic-version": "2024-01-01", "x-client": "ccr", "api-key": "k" });
     expect(providerRequestHeaders({ protocol: "openai", auth: { style: "none" }, apiKey: "k" })).toEqual({});
+  });
+});
+
+describe("providerKeyHeaders", () => {
+  it("is the auth header of providerRequestHeaders alone, for any key", () => {
+    expect(providerKeyHeaders({ protocol: "openai" }, "k2")).toEqual({ authorization: "Bearer k2" });
+    expect(providerKeyHeaders({ protocol: "anthropic" }, "k2")).toEqual({ "x-api-key": "k2" });
+    expect(
+      providerKeyHeaders({ protocol: "openai", auth: { style: "header", header: "Api-Key" } }, "k2"),
+    ).toEqual({ "api-key": "k2" });
+    expect(providerKeyHeaders({ protocol: "openai", auth: { style: "none" } }, "k2")).toEqual({});
+    expect(providerKeyHeaders({ protocol: "openai" }, undefined)).toEqual({});
   });
 });

@@ -27,10 +27,24 @@ export function providerRequestHeaders(source: ProviderHeaderSource): Record<str
   const headers: Record<string, string> = {};
   if (source.headers) for (const name in source.headers) headers[name.toLowerCase()] = source.headers[name]!;
   if (source.protocol === "anthropic") headers["anthropic-version"] ??= ANTHROPIC_VERSION;
-  addAuthHeader(
-    headers,
-    source.auth ?? (source.protocol === "anthropic" ? X_API_KEY : BEARER),
-    source.apiKey,
-  );
+  addAuthHeader(headers, providerAuthStyle(source), source.apiKey);
+  return headers;
+}
+
+/** How the key travels to this endpoint: its declared auth style, else the protocol's usual way. */
+export function providerAuthStyle(source: Pick<ProviderHeaderSource, "protocol" | "auth">): ProviderAuth {
+  return source.auth ?? (source.protocol === "anthropic" ? X_API_KEY : BEARER);
+}
+
+/**
+ * The header carrying `apiKey` to this endpoint, alone (e.g. `{ authorization: "Bearer ..." }`): what changes
+ * from one attempt to the next when a provider has several keys. Empty without a key or for `none`.
+ */
+export function providerKeyHeaders(
+  source: Pick<ProviderHeaderSource, "protocol" | "auth">,
+  apiKey: string | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  addAuthHeader(headers, providerAuthStyle(source), apiKey);
   return headers;
 }

@@ -5,6 +5,8 @@ import type { ServeResult } from "./cascade/cascade.js";
 import { runCascade } from "./cascade/cascade.js";
 import { createTranslatorCache } from "./cascade/translator-cache.js";
 import { describeError } from "./describe-error.js";
+import { describeKeys } from "./keys/describe-keys.js";
+import { KeySelector } from "./keys/key-selector.js";
 import { serveAsResponse } from "./output/web-response.js";
 import { customRouterConfig, customRouterRequest } from "./routing/custom-router-view.js";
 import { estimateInputTokens } from "./routing/estimate-input-tokens.js";
@@ -17,6 +19,7 @@ import {
 } from "./routing/route-request.js";
 import { uniqueTiers } from "./routing/unique-tiers.js";
 import { describeHealth } from "./state/circuit-breaker.js";
+import type { KeyHealth } from "./state/key-health.js";
 import { liftCredentialCooldownsOnReload } from "./state/lift-credential-cooldowns.js";
 import { MemoryTierStateStore } from "./state/memory-tier-state-store.js";
 import type { TierHealth } from "./state/tier-health.js";
@@ -41,6 +44,7 @@ export function createRouter(options: RouterOptions): Router {
     random: options.random ?? Math.random,
     sleep: options.sleep ?? abortableSleep,
     translatorFor: createTranslatorCache(options.registry),
+    keySelector: new KeySelector(),
   };
 
   async function decide(
@@ -93,9 +97,11 @@ export function createRouter(options: RouterOptions): Router {
     await afterReload(config);
     const requestId = serveOptions.requestId ?? crypto.randomUUID();
     const decision = await decide(config, request, serveOptions, requestId);
+    const ingress = serveOptions.ingress ?? anthropicIngress;
     options.observer?.requestStart({
       requestId,
       scenario: decision.scenario,
+      protocol: ingress.protocol,
       stream: decision.request.stream === true,
       estimatedInputTokens: decision.estimatedInputTokens,
       chain: decision.chain.map((tier) => ({ tier: tier.id, provider: tier.provider, model: tier.model })),
@@ -112,7 +118,7 @@ export function createRouter(options: RouterOptions): Router {
       decision,
       requestId,
       startedAt,
-      ingress: serveOptions.ingress ?? anthropicIngress,
+      ingress,
       sink: serveOptions.sink,
       signal: serveOptions.signal,
       clientHeaders: serveOptions.clientHeaders,
@@ -134,12 +140,26 @@ export function createRouter(options: RouterOptions): Router {
     },
 
     async tierStates(): Promise<TierHealth[]> {
-      const tiers = uniqueTiers(getConfig());
+      const config = getConfig();
+      const tiers = uniqueTiers(config);
       const records = await store.getMany(tiers.map((tier) => tier.id));
       const at = now();
-      return tiers.map((tier, index) => describeHealth(tier, records[index], at));
+      return Promise.all(
+        tiers.map(async (tier, index) => {
+          const health = describeHealth(tier, records[index], at);
+          const pool = config.providers[tier.provider]?.keyPool;
+          return pool ? withKeys(health, await describeKeys(store, pool, at)) : health;
+        }),
+      );
     },
 
     estimateInputTokens,
   };
+}
+
+/** A tier none of whose keys is usable is skipped like a cooling one, and shown so, until the first is back. */
+function withKeys(health: TierHealth, keys: readonly KeyHealth[]): TierHealth {
+  if (health.state !== "healthy" || keys.some((key) => key.state === "ready")) return { ...health, keys };
+  const until = Math.min(...keys.map((key) => key.until ?? Number.POSITIVE_INFINITY));
+  return { ...health, state: "cooling", ...(Number.isFinite(until) && { until }), keys };
 }

@@ -1,3 +1,4 @@
+export { AbortNotice, type AbortSignalLike } from "./abort-signal-like.js";
 export type { ServeResult } from "./cascade/cascade.js";
 export { createRouter } from "./create-router.js";
 export { CcrRouterError, UnknownPresetError } from "./errors.js";
@@ -19,9 +20,18 @@ export type {
 export type { ResponseSink } from "./output/response-sink.js";
 export { estimateInputTokens } from "./routing/estimate-input-tokens.js";
 export type { RouteDecision, RouteOptions, RouteScenario } from "./routing/route-request.js";
+export type { KeyBudgetUse, KeyHealth, KeyHealthRecord, KeyState } from "./state/key-health.js";
+export {
+  type KeyUsageBuckets,
+  LocalKeyUsage,
+  NO_USAGE,
+  USAGE_BUCKET_MS,
+  type UsageCounts,
+  usageBucketOf,
+} from "./state/key-usage.js";
 export { MemoryTierStateStore } from "./state/memory-tier-state-store.js";
 export type { TierHealth, TierHealthRecord, TierLastError } from "./state/tier-health.js";
-export type { TierStateStore, TierStateUpdate } from "./state/tier-state-store.js";
+export type { KeyStateUpdate, TierStateStore, TierStateUpdate } from "./state/tier-state-store.js";
 export type {
   CustomRouter,
   CustomRouterConfig,

@@ -1,5 +1,6 @@
 import type { CcrConfig } from "@ccr/config";
 import type { AnthropicMessagesRequest, Ingress, TransformerRegistry } from "@ccr/transform";
+import type { AbortSignalLike } from "./abort-signal-like.js";
 import type { ServeResult } from "./cascade/cascade.js";
 import type { RouterObserver } from "./observer/router-observer.js";
 import type { ResponseSink } from "./output/response-sink.js";
@@ -90,12 +91,12 @@ export interface RouterOptions {
   /** In [0, 1): backoff jitter. */
   readonly random?: () => number;
   /** Waits between retries; must reject with the signal's reason when it aborts. */
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly sleep?: (ms: number, signal?: AbortSignalLike) => Promise<void>;
 }
 
 export interface HandleOptions extends RouteOptions {
   /** The client went away: aborts the upstream request at once and stops the cascade. */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
   readonly requestId?: string;
   /** The client's request headers (lower-case names). Only `anthropic-beta` is ever forwarded. */
   readonly clientHeaders?: Readonly<Record<string, string>>;

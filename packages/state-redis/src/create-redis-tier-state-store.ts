@@ -1,7 +1,17 @@
-import type { TierHealthRecord, TierStateUpdate } from "@ccr/router";
+import type {
+  KeyHealthRecord,
+  KeyStateUpdate,
+  KeyUsageBuckets,
+  TierHealthRecord,
+  TierStateUpdate,
+  UsageCounts,
+} from "@ccr/router";
 import { Redis } from "ioredis";
+import { parseChangeMessage } from "./change-message.js";
+import { KeyUsageCounters } from "./key-usage-counters.js";
 import { LocalTierCopy } from "./local-tier-copy.js";
 import { describeRedisUrl, OutageLog } from "./outage-log.js";
+import { emptyRecord, keyRecordId, parseRecord, type SharedRecord, tierRecordId } from "./record-ids.js";
 import { redisKeys } from "./redis-keys.js";
 import type {
   RedisTierStateStore,
@@ -9,22 +19,23 @@ import type {
   StateStoreError,
   StateStoreOperation,
 } from "./redis-tier-state-store.js";
-import { NO_RECORD, sameSharedFields } from "./shared-fields.js";
-import { parseTierChangeMessage, parseTierRecord } from "./tier-record-schema.js";
+import { sameSharedFields } from "./shared-fields.js";
 import { defineTierScripts, type TierScripts, type TierSnapshot } from "./tier-scripts.js";
 
 /**
  * Conflicts in a row after which an update stops trying Redis and keeps its local result. Updates of one
- * tier are serialized within a process, so conflicts come only from other replicas writing the same tier.
+ * record are serialized within a process, so conflicts come only from other replicas writing the same one.
  */
 const MAX_CONFLICTS = 20;
 
 /**
- * A {@link TierStateStore} shared by every replica on one Redis. Reads answer from a local copy, kept
- * current by announcements on a channel (each carrying the new record) and a whole re-read every
- * `syncIntervalMs`. An update that changes a shared field is a compare-and-set in Redis; one that changes
- * only this replica's own fields (a success on a healthy tier) stays local. When Redis is away everything
- * goes on with the local copy, and the changes made meanwhile are written back when it returns.
+ * A {@link TierStateStore} shared by every replica on one Redis: tier records and pooled keys' records
+ * alike. Reads answer from a local copy, kept current by announcements on a channel (each carrying the new
+ * record) and a whole re-read every `syncIntervalMs`. An update that changes a shared field is a
+ * compare-and-set in Redis; one that changes only this replica's own fields (a success on a healthy tier)
+ * stays local. Keys' budget counters are counted locally and exchanged with the fleet's totals on the same
+ * interval. When Redis is away everything goes on with the local copy, and the changes made meanwhile are
+ * written back when it returns.
  *
  * Throws a `TypeError` when `url` is not a `redis://` or `rediss://` URL (without repeating it: it may
  * hold a password). Connecting happens in the background and never throws.
@@ -44,6 +55,7 @@ class SharedTierStateStore implements RedisTierStateStore {
   readonly #listeners = new Set<(event: StateStoreError) => void>();
   readonly #syncedWaiters = new Set<(synced: boolean) => void>();
   readonly #inFlight = new Map<string, Promise<void>>();
+  readonly #usage: KeyUsageCounters;
   readonly #timer: NodeJS.Timeout;
   /** The Redis data set the versions in the copy belong to. */
   #epoch = "";
@@ -63,6 +75,7 @@ class SharedTierStateStore implements RedisTierStateStore {
     }
     this.#now = options.now ?? Date.now;
     this.#copy = new LocalTierCopy(this.#now);
+    this.#usage = new KeyUsageCounters(this.#now);
     const where = describeRedisUrl(options.url);
     this.#outage = new OutageLog({ logger: options.logger, now: this.#now, where });
     const keys = redisKeys(options.keyPrefix ?? "ccr:");
@@ -96,7 +109,9 @@ class SharedTierStateStore implements RedisTierStateStore {
       (error: Error) => this.#failed("connect", error),
     );
     this.#timer = setInterval(() => {
-      if (this.#client.status === "ready") void this.#sync();
+      if (this.#client.status !== "ready") return;
+      void this.#sync();
+      void this.#flushUsage();
     }, options.syncIntervalMs ?? 700);
     this.#timer.unref();
   }
@@ -111,11 +126,13 @@ class SharedTierStateStore implements RedisTierStateStore {
   }
 
   get(tierId: string): Promise<TierHealthRecord | undefined> {
-    return Promise.resolve(this.#copy.read(tierId));
+    return Promise.resolve(this.#copy.read(tierRecordId(tierId)) as TierHealthRecord | undefined);
   }
 
   getMany(tierIds: readonly string[]): Promise<ReadonlyArray<TierHealthRecord | undefined>> {
-    return Promise.resolve(tierIds.map((id) => this.#copy.read(id)));
+    return Promise.resolve(
+      tierIds.map((id) => this.#copy.read(tierRecordId(id)) as TierHealthRecord | undefined),
+    );
   }
 
   update(
@@ -123,45 +140,67 @@ class SharedTierStateStore implements RedisTierStateStore {
     change: (current: TierHealthRecord | undefined) => TierHealthRecord,
     ttlMs: number,
   ): Promise<TierStateUpdate> {
-    // One update of a tier at a time in this process: they would only conflict with each other. The
+    return this.#serialized(tierRecordId(tierId), change as Change, ttlMs) as Promise<TierStateUpdate>;
+  }
+
+  getKeys(keyIds: readonly string[]): Promise<ReadonlyArray<KeyHealthRecord | undefined>> {
+    return Promise.resolve(
+      keyIds.map((id) => this.#copy.read(keyRecordId(id)) as KeyHealthRecord | undefined),
+    );
+  }
+
+  updateKey(
+    keyId: string,
+    change: (current: KeyHealthRecord | undefined) => KeyHealthRecord,
+    ttlMs: number,
+  ): Promise<KeyStateUpdate> {
+    return this.#serialized(keyRecordId(keyId), change as Change, ttlMs) as Promise<KeyStateUpdate>;
+  }
+
+  keyUsage(keyId: string, now: number): KeyUsageBuckets {
+    return this.#usage.buckets(keyId, now);
+  }
+
+  addKeyUsage(keyId: string, now: number, usage: UsageCounts): void {
+    this.#usage.add(keyId, now, usage);
+  }
+
+  #serialized(recordId: string, change: Change, ttlMs: number): Promise<RecordUpdate> {
+    // One update of a record at a time in this process: they would only conflict with each other. The
     // common case (nothing in flight) runs at once, and a local-only update then settles synchronously.
-    const previous = this.#inFlight.get(tierId);
+    const previous = this.#inFlight.get(recordId);
     const run = previous
-      ? previous.then(() => this.#update(tierId, change, ttlMs))
-      : this.#update(tierId, change, ttlMs);
+      ? previous.then(() => this.#update(recordId, change, ttlMs))
+      : this.#update(recordId, change, ttlMs);
     const settled = run.then(
       () => undefined,
       () => undefined,
     );
-    this.#inFlight.set(tierId, settled);
+    this.#inFlight.set(recordId, settled);
     void settled.then(() => {
-      if (this.#inFlight.get(tierId) === settled) this.#inFlight.delete(tierId);
+      if (this.#inFlight.get(recordId) === settled) this.#inFlight.delete(recordId);
     });
     return run;
   }
 
-  async #update(
-    tierId: string,
-    change: (current: TierHealthRecord | undefined) => TierHealthRecord,
-    ttlMs: number,
-  ): Promise<TierStateUpdate> {
+  async #update(recordId: string, change: Change, ttlMs: number): Promise<RecordUpdate> {
     for (let conflicts = 0; ; conflicts++) {
-      const before = this.#copy.read(tierId);
+      const before = this.#copy.read(recordId);
       const after = change(before);
-      const expectedVersion = this.#copy.mirror(tierId)?.version ?? 0;
-      const keep = (unsaved: boolean): TierStateUpdate => {
-        this.#copy.setOwn(tierId, after, ttlMs);
-        if (unsaved) this.#copy.setUnsaved(tierId, expectedVersion, after, ttlMs);
+      const expectedVersion = this.#copy.mirror(recordId)?.version ?? 0;
+      const keep = (unsaved: boolean): RecordUpdate => {
+        this.#copy.setOwn(recordId, after, ttlMs);
+        if (unsaved) this.#copy.setUnsaved(recordId, expectedVersion, after, ttlMs);
         return { before, after };
       };
       // What keeps successes free of round trips: nothing other replicas act on has changed.
-      if (sameSharedFields(before ?? NO_RECORD, after)) return keep(false);
+      if (sameSharedFields(before ?? emptyRecord(recordId), after)) return keep(false);
       // Known to be away (a failure since the last good sync): no waiting for another timeout.
       if (this.#closed || this.#outage.down || this.#client.status !== "ready") return keep(true);
       if (conflicts >= MAX_CONFLICTS) return keep(true);
       try {
         const result = await this.#scripts.compareAndSet({
-          tierId,
+          recordId,
           epoch: this.#epoch,
           expectedVersion,
           recordJson: JSON.stringify(after),
@@ -170,11 +209,11 @@ class SharedTierStateStore implements RedisTierStateStore {
         });
         this.#learnEpoch(result.epoch);
         if (result.written) {
-          this.#copy.accept(tierId, result.version, after, ttlMs);
+          this.#copy.accept(recordId, result.version, after, ttlMs);
           return keep(false);
         }
         // Someone wrote first: run the change again on what they wrote.
-        this.#acceptStored(tierId, result.version, result.recordJson, result.pttlMs);
+        this.#acceptStored(recordId, result.version, result.recordJson, result.pttlMs);
       } catch (error) {
         this.#failed("update", asError(error));
         return keep(true);
@@ -265,12 +304,12 @@ class SharedTierStateStore implements RedisTierStateStore {
    * Writes a change made while Redis was away, if Redis still holds `storedVersion` (the caller found no
    * other writer since; the compare-and-set checks that nothing was written meanwhile). Otherwise Redis wins.
    */
-  async #writeBack(tierId: string, storedVersion: number): Promise<void> {
-    const mirror = this.#copy.mirror(tierId);
+  async #writeBack(recordId: string, storedVersion: number): Promise<void> {
+    const mirror = this.#copy.mirror(recordId);
     if (!mirror?.unsaved) return;
     const ttlMs = mirror.expiresAt - this.#now();
     const result = await this.#scripts.compareAndSet({
-      tierId,
+      recordId,
       epoch: this.#epoch,
       expectedVersion: storedVersion,
       recordJson: JSON.stringify(mirror.record),
@@ -278,14 +317,14 @@ class SharedTierStateStore implements RedisTierStateStore {
       origin: this.#origin,
     });
     this.#learnEpoch(result.epoch);
-    if (result.written) this.#copy.accept(tierId, result.version, mirror.record, ttlMs);
-    else this.#acceptStored(tierId, result.version, result.recordJson, result.pttlMs);
+    if (result.written) this.#copy.accept(recordId, result.version, mirror.record, ttlMs);
+    else this.#acceptStored(recordId, result.version, result.recordJson, result.pttlMs);
   }
 
   #receive(text: string): void {
-    const message = parseTierChangeMessage(text);
+    const message = parseChangeMessage(text);
     if (!message) {
-      this.#failed("message", new Error(`unreadable tier change announcement: ${text.slice(0, 200)}`));
+      this.#failed("message", new Error(`unreadable change announcement: ${text.slice(0, 200)}`));
       return;
     }
     // Our own writes are in the copy already, possibly followed by newer ones.
@@ -294,17 +333,27 @@ class SharedTierStateStore implements RedisTierStateStore {
     this.#copy.accept(message.id, message.version, message.record, message.ttlMs);
   }
 
-  #acceptStored(tierId: string, version: number, recordJson: string | undefined, pttlMs: number): void {
+  #acceptStored(recordId: string, version: number, recordJson: string | undefined, pttlMs: number): void {
     if (recordJson === undefined || version === 0 || pttlMs === -2) {
       // Gone from Redis (expired or removed) since we read it.
-      if (!this.#copy.mirror(tierId)?.unsaved) this.#copy.deleteMirror(tierId);
+      if (!this.#copy.mirror(recordId)?.unsaved) this.#copy.deleteMirror(recordId);
       return;
     }
-    const record = parseTierRecord(recordJson);
+    const record = parseRecord(recordId, recordJson);
     if (!record)
-      this.#failed("message", new Error(`unreadable record for ${tierId}: ${recordJson.slice(0, 200)}`));
+      this.#failed("message", new Error(`unreadable record for ${recordId}: ${recordJson.slice(0, 200)}`));
     // Unreadable: taken as no record at that version, so the next change replaces it.
-    this.#copy.accept(tierId, version, record ?? NO_RECORD, pttlMs);
+    this.#copy.accept(recordId, version, record ?? emptyRecord(recordId), pttlMs);
+  }
+
+  /** Sends the budget counts added since the last flush and takes the fleet's totals; skipped while Redis is away. */
+  async #flushUsage(): Promise<void> {
+    if (this.#closed || this.#outage.down) return;
+    try {
+      await this.#usage.flush(this.#scripts.exchangeUsage);
+    } catch (error) {
+      this.#failed("usage", asError(error));
+    }
   }
 
   /** A new epoch means Redis lost its data (a restart without persistence, a flush). */
@@ -322,6 +371,9 @@ class SharedTierStateStore implements RedisTierStateStore {
     for (const listener of this.#listeners) listener({ operation, error });
   }
 }
+
+type Change = (current: SharedRecord | undefined) => SharedRecord;
+type RecordUpdate = { readonly before: SharedRecord | undefined; readonly after: SharedRecord };
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

@@ -1,11 +1,11 @@
-import type { TierHealthRecord } from "@ccr/router";
-import { NO_RECORD, type OwnFields, ownFields, withOwnFields } from "./shared-fields.js";
+import { emptyRecord, type SharedRecord } from "./record-ids.js";
+import { type OwnFields, ownFields, withOwnFields } from "./shared-fields.js";
 
-/** A tier's record as this replica last saw it in Redis (or changed it while Redis was away). */
+/** A record as this replica last saw it in Redis (or changed it while Redis was away). */
 export interface MirroredRecord {
   /** The Redis version it came from; 0 when unknown, which any record from Redis replaces. */
   readonly version: number;
-  readonly record: TierHealthRecord;
+  readonly record: SharedRecord;
   /** Local clock, epoch ms. */
   readonly expiresAt: number;
   /**
@@ -20,8 +20,9 @@ interface OwnEntry extends OwnFields {
 }
 
 /**
- * The local copy every read answers from: per tier, the mirror of its shared record and this replica's
- * own fields (latency, last error). Expiry is checked on read, as Redis does with the key's TTL.
+ * The local copy every read answers from: per record (a tier's or a pooled key's), the mirror of its shared
+ * record and this replica's own fields (latency, last error). Expiry is checked on read, as Redis does with
+ * the key's TTL.
  */
 export class LocalTierCopy {
   readonly #mirrors = new Map<string, MirroredRecord>();
@@ -32,34 +33,34 @@ export class LocalTierCopy {
     this.#now = now;
   }
 
-  read(tierId: string): TierHealthRecord | undefined {
-    const mirror = this.mirror(tierId);
-    const own = this.#liveOwn(tierId);
+  read(recordId: string): SharedRecord | undefined {
+    const mirror = this.mirror(recordId);
+    const own = this.#liveOwn(recordId);
     if (!own) return mirror?.record;
-    return withOwnFields(mirror?.record ?? NO_RECORD, own);
+    return withOwnFields(mirror?.record ?? emptyRecord(recordId), own);
   }
 
-  mirror(tierId: string): MirroredRecord | undefined {
-    const mirror = this.#mirrors.get(tierId);
+  mirror(recordId: string): MirroredRecord | undefined {
+    const mirror = this.#mirrors.get(recordId);
     if (mirror && mirror.expiresAt <= this.#now()) {
-      this.#mirrors.delete(tierId);
+      this.#mirrors.delete(recordId);
       return undefined;
     }
     return mirror;
   }
 
-  /** Tier ids with a live mirror. */
+  /** Record ids with a live mirror. */
   mirroredIds(): string[] {
     return [...this.#mirrors.keys()].filter((id) => this.mirror(id) !== undefined);
   }
 
   /** A change that could not be written to Redis: `version` is the one it was based on. */
-  setUnsaved(tierId: string, version: number, record: TierHealthRecord, ttlMs: number): void {
-    this.#mirrors.set(tierId, { version, record, expiresAt: this.#now() + ttlMs, unsaved: true });
+  setUnsaved(recordId: string, version: number, record: SharedRecord, ttlMs: number): void {
+    this.#mirrors.set(recordId, { version, record, expiresAt: this.#now() + ttlMs, unsaved: true });
   }
 
-  deleteMirror(tierId: string): void {
-    this.#mirrors.delete(tierId);
+  deleteMirror(recordId: string): void {
+    this.#mirrors.delete(recordId);
   }
 
   /**
@@ -67,10 +68,10 @@ export class LocalTierCopy {
    * older version than the mirror's is ignored, since announcements and answers travel on different
    * connections and may cross. `ttlMs` as PTTL answers it (-1: no expiry). Returns whether it was taken.
    */
-  accept(tierId: string, version: number, record: TierHealthRecord, ttlMs: number): boolean {
-    const mirror = this.mirror(tierId);
+  accept(recordId: string, version: number, record: SharedRecord, ttlMs: number): boolean {
+    const mirror = this.mirror(recordId);
     if (mirror && version <= mirror.version) return false;
-    this.#mirrors.set(tierId, {
+    this.#mirrors.set(recordId, {
       version,
       record,
       expiresAt: ttlMs < 0 ? Number.POSITIVE_INFINITY : this.#now() + ttlMs,
@@ -80,8 +81,8 @@ export class LocalTierCopy {
   }
 
   /** Keeps this replica's own fields of `record`, for `ttlMs` (as a record's life restarts at each update). */
-  setOwn(tierId: string, record: TierHealthRecord, ttlMs: number): void {
-    this.#own.set(tierId, { ...ownFields(record), expiresAt: this.#now() + ttlMs });
+  setOwn(recordId: string, record: SharedRecord, ttlMs: number): void {
+    this.#own.set(recordId, { ...ownFields(record), expiresAt: this.#now() + ttlMs });
   }
 
   /**
@@ -90,14 +91,14 @@ export class LocalTierCopy {
    * its replicas remembers. What another replica writes first wins.
    */
   offerAllBack(): void {
-    for (const [tierId, mirror] of this.#mirrors)
-      this.#mirrors.set(tierId, { ...mirror, version: 0, unsaved: true });
+    for (const [recordId, mirror] of this.#mirrors)
+      this.#mirrors.set(recordId, { ...mirror, version: 0, unsaved: true });
   }
 
-  #liveOwn(tierId: string): OwnEntry | undefined {
-    const own = this.#own.get(tierId);
+  #liveOwn(recordId: string): OwnEntry | undefined {
+    const own = this.#own.get(recordId);
     if (own && own.expiresAt <= this.#now()) {
-      this.#own.delete(tierId);
+      this.#own.delete(recordId);
       return undefined;
     }
     return own;

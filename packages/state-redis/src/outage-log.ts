@@ -65,7 +65,7 @@ export class OutageLog {
     this.#failuresSinceWarning = 0;
     this.#logger?.info(
       { redis: this.#where, tiers },
-      `shared tier state: ${this.#where} answers again; re-synced ${tiers} tier records`,
+      `shared tier state: ${this.#where} answers again; re-synced ${tiers} records (tiers and keys)`,
     );
   }
 }

@@ -15,7 +15,8 @@ export interface RedisTierStateStoreOptions {
   readonly syncIntervalMs?: number;
 }
 
-export type StateStoreOperation = "connect" | "update" | "sync" | "message";
+/** `usage`: exchanging the keys' budget counters. */
+export type StateStoreOperation = "connect" | "update" | "sync" | "message" | "usage";
 
 export interface StateStoreError {
   readonly operation: StateStoreOperation;
@@ -23,7 +24,7 @@ export interface StateStoreError {
 }
 
 export interface RedisTierStateStore extends TierStateStore {
-  /** Redis failures so far: connection attempts, writes, re-syncs, unreadable records. */
+  /** Redis failures so far: connection attempts, writes, re-syncs, budget counter exchanges, unreadable records. */
   readonly errorCount: number;
   /** Called on each failure counted in {@link errorCount}; returns the unsubscribe function. */
   onError(listener: (event: StateStoreError) => void): () => void;

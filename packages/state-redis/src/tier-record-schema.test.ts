@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTierChangeMessage, parseTierRecord } from "./tier-record-schema.js";
+import { parseTierRecord } from "./tier-record-schema.js";
 
 const record = { cooldownUntil: 5, circuit: "open", openUntil: 9, consecutiveFailures: 5 };
 
@@ -15,21 +15,5 @@ describe("parseTierRecord", () => {
     ["negative failures", JSON.stringify({ ...record, consecutiveFailures: -1 })],
   ])("rejects %s", (_, text) => {
     expect(parseTierRecord(text)).toBeUndefined();
-  });
-});
-
-describe("parseTierChangeMessage", () => {
-  it("reads an announcement with its record, and rejects one whose record is not a tier record", () => {
-    const message = {
-      epoch: "e",
-      id: "a,m",
-      version: 3,
-      ttlMs: 1000,
-      origin: "o",
-      record: JSON.stringify(record),
-    };
-    expect(parseTierChangeMessage(JSON.stringify(message))).toEqual({ ...message, record });
-    expect(parseTierChangeMessage(JSON.stringify({ ...message, record: "{}" }))).toBeUndefined();
-    expect(parseTierChangeMessage(JSON.stringify({ ...message, version: 0 }))).toBeUndefined();
   });
 });

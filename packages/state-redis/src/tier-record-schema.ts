@@ -35,35 +35,3 @@ export function parseTierRecord(json: string): TierHealthRecord | undefined {
   const result = v.safeParse(recordSchema, value);
   return result.success ? (result.output as TierHealthRecord) : undefined;
 }
-
-const messageSchema = v.object({
-  epoch: v.string(),
-  id: v.string(),
-  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  ttlMs: v.number(),
-  origin: v.string(),
-  record: v.string(),
-});
-
-/** A change announced on the channel: which tier, its new record and version, and who wrote it. */
-export interface TierChangeMessage {
-  readonly epoch: string;
-  readonly id: string;
-  readonly version: number;
-  readonly ttlMs: number;
-  readonly origin: string;
-  readonly record: TierHealthRecord;
-}
-
-export function parseTierChangeMessage(text: string): TierChangeMessage | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  const result = v.safeParse(messageSchema, value);
-  if (!result.success) return undefined;
-  const record = parseTierRecord(result.output.record);
-  return record ? { ...result.output, record } : undefined;
-}

@@ -1,11 +1,12 @@
 import type { Redis } from "ioredis";
+import type { UsageExchange } from "./key-usage-counters.js";
 import type { RedisKeys } from "./redis-keys.js";
 
-// Both scripts run atomically on the server. ioredis sends them by EVALSHA and falls back to EVAL when
+// The scripts run atomically on the server. ioredis sends them by EVALSHA and falls back to EVAL when
 // the server does not know them (a restarted Redis), so a restart costs no extra code here.
 
 /**
- * Compare-and-set of one tier's record. Optimistic like WATCH/MULTI/EXEC, but on a shared connection
+ * Compare-and-set of one record (a tier's or a pooled key's). Optimistic like WATCH/MULTI/EXEC, but on a shared connection
  * (a WATCH belongs to a connection, and concurrent updates of one process would share it) and in one
  * round trip: the caller sends the version its record came from; the write happens only if that is
  * still the stored one, and then the record is announced on the channel in the same step.
@@ -28,7 +29,7 @@ redis.call('PUBLISH', ARGV[6], cjson.encode({
 return {1, epoch, next}
 `;
 
-/** Every live record with its version and remaining time, plus the counter: what a re-sync needs. */
+/** Every live record (tiers and keys) with its version and remaining time, plus the counter: what a re-sync needs. */
 const READ_ALL = `
 redis.call('SET', KEYS[3], ARGV[2], 'NX')
 local out = {redis.call('GET', KEYS[3]), redis.call('GET', KEYS[2]) or '0'}
@@ -48,8 +49,38 @@ end
 return out
 `;
 
+/**
+ * Budget counters: adds each delta to its `<usage prefix><key id>:<minute>` hash (requests, tokens; expiring
+ * two minutes after the last add, when it no longer counts), then answers the totals asked for. One round
+ * trip for every key of the fleet, per flush.
+ */
+const EXCHANGE_USAGE = `
+local prefix = ARGV[1]
+local ttl = ARGV[2]
+local i = 4
+for _ = 1, tonumber(ARGV[3]) do
+  local key = prefix .. ARGV[i] .. ':' .. ARGV[i + 1]
+  redis.call('HINCRBY', key, 'requests', ARGV[i + 2])
+  redis.call('HINCRBY', key, 'tokens', ARGV[i + 3])
+  redis.call('PEXPIRE', key, ttl)
+  i = i + 4
+end
+local out = {}
+while i + 1 <= #ARGV do
+  local counts = redis.call('HMGET', prefix .. ARGV[i] .. ':' .. ARGV[i + 1], 'requests', 'tokens')
+  out[#out + 1] = counts[1] or '0'
+  out[#out + 1] = counts[2] or '0'
+  i = i + 2
+end
+return out
+`;
+
+/** How long a minute's budget counter lives in Redis after its last add: past the minute after it, it no longer counts. */
+const USAGE_TTL_MS = 2 * 60_000 + 10_000;
+
 export interface CompareAndSetInput {
-  readonly tierId: string;
+  /** `tier:<provider,model>` or `key:<provider#n>`. */
+  readonly recordId: string;
   readonly epoch: string;
   /** The version the new record is based on; 0 when there was none. */
   readonly expectedVersion: number;
@@ -71,7 +102,8 @@ export type CompareAndSetResult =
       readonly pttlMs: number;
     };
 
-export interface StoredTierRecord {
+export interface StoredRecord {
+  /** The record id, `tier:...` or `key:...`. */
   readonly id: string;
   readonly version: number;
   readonly recordJson: string;
@@ -84,12 +116,13 @@ export interface TierSnapshot {
   readonly epoch: string;
   /** The version counter when the snapshot was taken: a local record above it was written since. */
   readonly version: number;
-  readonly records: readonly StoredTierRecord[];
+  readonly records: readonly StoredRecord[];
 }
 
 export interface TierScripts {
   compareAndSet(input: CompareAndSetInput): Promise<CompareAndSetResult>;
   readAll(): Promise<TierSnapshot>;
+  exchangeUsage: UsageExchange;
 }
 
 type ScriptCall = (...args: Array<string | number>) => Promise<unknown[]>;
@@ -97,13 +130,18 @@ type ScriptCall = (...args: Array<string | number>) => Promise<unknown[]>;
 export function defineTierScripts(client: Redis, keys: RedisKeys): TierScripts {
   client.defineCommand("ccrTierCompareAndSet", { numberOfKeys: 4, lua: COMPARE_AND_SET });
   client.defineCommand("ccrTierReadAll", { numberOfKeys: 3, lua: READ_ALL });
-  const commands = client as unknown as { ccrTierCompareAndSet: ScriptCall; ccrTierReadAll: ScriptCall };
+  client.defineCommand("ccrExchangeUsage", { numberOfKeys: 0, lua: EXCHANGE_USAGE });
+  const commands = client as unknown as {
+    ccrTierCompareAndSet: ScriptCall;
+    ccrTierReadAll: ScriptCall;
+    ccrExchangeUsage: ScriptCall;
+  };
   const newEpoch = () => crypto.randomUUID();
 
   return {
     async compareAndSet(input) {
       const reply = await commands.ccrTierCompareAndSet(
-        keys.tier(input.tierId),
+        keys.record(input.recordId),
         keys.index,
         keys.version,
         keys.epoch,
@@ -111,7 +149,7 @@ export function defineTierScripts(client: Redis, keys: RedisKeys): TierScripts {
         input.epoch,
         input.recordJson,
         String(Math.max(1, Math.ceil(input.ttlMs))),
-        input.tierId,
+        input.recordId,
         keys.channel,
         newEpoch(),
         input.origin,
@@ -134,10 +172,10 @@ export function defineTierScripts(client: Redis, keys: RedisKeys): TierScripts {
         keys.index,
         keys.version,
         keys.epoch,
-        keys.tierPrefix,
+        keys.prefix,
         newEpoch(),
       );
-      const records: StoredTierRecord[] = [];
+      const records: StoredRecord[] = [];
       for (let index = 2; index + 4 < reply.length; index += 5) {
         records.push({
           id: String(reply[index]),
@@ -148,6 +186,24 @@ export function defineTierScripts(client: Redis, keys: RedisKeys): TierScripts {
         });
       }
       return { epoch: String(reply[0]), version: Number(reply[1]), records };
+    },
+    async exchangeUsage(deltas, reads) {
+      const reply = await commands.ccrExchangeUsage(
+        keys.usagePrefix,
+        String(USAGE_TTL_MS),
+        String(deltas.length),
+        ...deltas.flatMap((delta) => [
+          delta.keyId,
+          String(delta.bucket),
+          String(delta.requests),
+          String(delta.tokens),
+        ]),
+        ...reads.flatMap((read) => [read.keyId, String(read.bucket)]),
+      );
+      return reads.map((_, index) => ({
+        requests: Number(reply[2 * index]),
+        tokens: Number(reply[2 * index + 1]),
+      }));
     },
   };
 }

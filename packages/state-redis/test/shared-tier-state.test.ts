@@ -68,7 +68,7 @@ describe.skipIf(!redisServerAvailable)("shared tier state: two stores on one Red
     const record: TierHealthRecord = { ...HEALTHY, cooldownUntil: until, cooldownReason: "rate_limited" };
     await redis.hset(`${keyPrefix}tier:q,m`, "version", version, "record", JSON.stringify(record));
     await redis.pexpire(`${keyPrefix}tier:q,m`, TTL_MS);
-    await redis.sadd(`${keyPrefix}tiers`, "q,m");
+    await redis.sadd(`${keyPrefix}records`, "tier:q,m");
     const took = await waitUntil(async () => (await b.get("q,m"))?.cooldownUntil === until);
     expect(took).toBeLessThan(STALENESS_MS);
   });
@@ -80,7 +80,7 @@ describe.skipIf(!redisServerAvailable)("shared tier state: two stores on one Red
     const version = await redis.incr(`${keyPrefix}version`);
     await redis.hset(`${keyPrefix}tier:u,m`, "version", version, "record", '{"circuit":"ajar"}');
     await redis.pexpire(`${keyPrefix}tier:u,m`, TTL_MS);
-    await redis.sadd(`${keyPrefix}tiers`, "u,m");
+    await redis.sadd(`${keyPrefix}records`, "tier:u,m");
     const update = await a.update("u,m", oneMoreFailure, TTL_MS);
     expect(update.after.consecutiveFailures).toBe(1);
     expect(operations).toContain("message");

@@ -19,6 +19,27 @@ export type { RequestLimits } from "./ingress/anthropic/request-limits.js";
 export { DEFAULT_REQUEST_LIMITS } from "./ingress/anthropic/request-limits.js";
 export type { RequestRepair } from "./ingress/anthropic/request-repair.js";
 export type { ClientProtocol, Ingress } from "./ingress/ingress.js";
+export { type ChatChunkOptions, chatChunkEncoder } from "./ingress/openai-chat/chat-chunk-encoder.js";
+export { chatCompletion } from "./ingress/openai-chat/chat-completion.js";
+export { type ChatIngress, createChatIngress, isChatIngress } from "./ingress/openai-chat/chat-ingress.js";
+export {
+  type ChatPassthroughOptions,
+  chatPassthroughTranslation,
+} from "./ingress/openai-chat/chat-passthrough-stream.js";
+export { chatToAnthropicRequest } from "./ingress/openai-chat/chat-to-anthropic-request.js";
+export { type DecodedChatRequest, decodeChatRequest } from "./ingress/openai-chat/decode-chat-request.js";
+export { type OpenAIErrorBody, openAIErrorBody } from "./ingress/openai-error-body.js";
+export {
+  type DecodedResponsesRequest,
+  decodeResponsesRequest,
+} from "./ingress/openai-responses/decode-responses-request.js";
+export { responsesEventEncoder } from "./ingress/openai-responses/responses-event-encoder.js";
+export {
+  createResponsesIngress,
+  type ResponsesIngress,
+} from "./ingress/openai-responses/responses-ingress.js";
+export type { ResponsesAnswerOptions } from "./ingress/openai-responses/responses-output.js";
+export type { ClientToolName } from "./ingress/openai-responses/responses-tools.js";
 export { anthropicToOpenAIRequest } from "./request/anthropic-to-openai-request.js";
 export type { RequestTranslationOptions } from "./request/request-translation-options.js";
 export { mapFinishReason } from "./response/map-finish-reason.js";
@@ -50,6 +71,7 @@ export type { TranslationContext } from "./translation-context.js";
 export { createTranslationContext } from "./translation-context.js";
 export type * from "./types/anthropic.js";
 export type * from "./types/openai.js";
+export type * from "./types/openai-responses.js";
 
 // --- end core ---
 
@@ -62,12 +84,6 @@ export {
   anthropicPassthroughTranslation,
   anthropicStreamDecoder,
 } from "./passthrough/anthropic-passthrough-stream.js";
-export { anthropicToOpenAIResponse } from "./reverse/anthropic-to-openai-response.js";
-export type { ReverseStreamOptions } from "./reverse/anthropic-to-openai-stream.js";
-export { anthropicToOpenAIStream } from "./reverse/anthropic-to-openai-stream.js";
-export type { ReverseRequestOptions } from "./reverse/openai-to-anthropic-request.js";
-export { openAIToAnthropicRequest } from "./reverse/openai-to-anthropic-request.js";
-export type { ReverseResponseOptions } from "./reverse/reverse-response-options.js";
 export { adaptTransformerModule } from "./transformer/adapt-transformer-module.js";
 export type {
   MaybePromise,

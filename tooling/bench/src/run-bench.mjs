@@ -212,6 +212,12 @@ for (const c of cases) {
   });
 }
 
+// Memory once the burst is over: the last case is 32 concurrent 75 KB requests; 3 s idle, as a proxy beside an
+// editor sits between turns.
+await new Promise((resolve) => setTimeout(resolve, 3000));
+const memory = memoryMiB(ccr.pid);
+const peerMemory = peer ? memoryMiB(peer.child.pid) : undefined;
+
 // Paced streams: every target serves the same many concurrent streams, rounds interleaved.
 const pacedResults = targets.map(() => ({ cpu: [], p99: [], broken: 0 }));
 for (let r = 0; r < (runs("paced") ? rounds : 0); r++) {
@@ -222,9 +228,6 @@ for (let r = 0; r < (runs("paced") ? rounds : 0); r++) {
     pacedResults[i].broken += res.broken;
   }
 }
-
-const memory = memoryMiB(ccr.pid);
-const peerMemory = peer ? memoryMiB(peer.child.pid) : undefined;
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 const lines = [];
@@ -262,7 +265,7 @@ if (runs("paced")) {
 const addedMs = median(viaCcr) - median(direct);
 const summary = [
   `Added latency, small request, concurrency 1: ${fmt(addedMs, 3)} ms median (direct ${fmt(median(direct), 3)} ms, via CCR ${fmt(median(viaCcr), 3)} ms).`,
-  `Resident memory after the run: CCR ${fmt(memory.rss, 1)} MiB (peak ${fmt(memory.peak, 1)} MiB)${peer ? `, claude-code-router ${fmt(peerMemory.rss, 1)} MiB (peak ${fmt(peerMemory.peak, 1)} MiB)` : ""}.`,
+  `Resident memory 3 s after the last burst case${runs("realistic") ? " (32 concurrent 75 KB requests)" : ""}: CCR ${fmt(memory.rss, 1)} MiB (peak ${fmt(memory.peak, 1)} MiB)${peer ? `, claude-code-router ${fmt(peerMemory.rss, 1)} MiB (peak ${fmt(peerMemory.peak, 1)} MiB)` : ""}.`,
 ];
 const table = lines.join("\n");
 console.log(`${table}\n\n${summary.join("\n")}`);

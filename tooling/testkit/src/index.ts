@@ -6,6 +6,7 @@ export {
   anthropicTextFrames,
   anthropicTextStream,
   anthropicToolUse,
+  anthropicToolUseStream,
 } from "./anthropic-responses.js";
 export * from "./arbitraries/index.js";
 export type { Behaviour, RecordedRequest, Script, SseFrame } from "./behaviour.js";

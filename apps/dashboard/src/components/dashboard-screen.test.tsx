@@ -135,6 +135,46 @@ describe("DashboardScreen", () => {
     expect(text).toContain("esc/← back");
   });
 
+  it("detail view of a tier with a key pool: each key by id, its state and budgets, never a key", () => {
+    const [zai, ...others] = failingSnapshot.tiers;
+    const keys = [
+      { id: "zai#1", state: "cooling", until: T0 + 42_000, rpm: null, tpm: null },
+      {
+        id: "zai#2",
+        state: "ready",
+        until: null,
+        rpm: { used: 3, limit: 50 },
+        tpm: { used: 12_000, limit: 100_000 },
+      },
+      { id: "zai#3", state: "out", until: T0 + 298_000, rpm: null, tpm: null },
+    ].map((key) => ({ ...key, requests: { ok: 1, failed: 0 }, rateLimitHits: 0, lastError: null }));
+    const failure = {
+      seq: 99,
+      at: T0 - 100,
+      kind: "failure" as const,
+      requestId: "k",
+      from: "zai,glm-4.6",
+      key: "zai#3",
+      reason: "auth",
+      status: 401,
+      count: 1,
+    };
+    const snapshot = {
+      ...failingSnapshot,
+      tiers: [{ ...zai!, keys }, ...others],
+      recent: [...failingSnapshot.recent, failure],
+    } as typeof failingSnapshot;
+    const text = frame(
+      { connection: { status: "live" }, snapshot },
+      { width: 120, height: 30 },
+      { selected: 0, detail: true },
+    );
+    expectFits(text, 120, 30);
+    expect(text).toContain(
+      "keys       zai#1 cooling 42s · zai#2 ready 3/50rpm 12k/100ktpm · zai#3 OUT 4m58s",
+    );
+  });
+
   it("paused: says so in the header and the footer", () => {
     const text = frame({ connection: { status: "live" }, snapshot: healthySnapshot }, undefined, {
       paused: true,

@@ -17,7 +17,8 @@ export function EventLog({ events, rows, width }: EventLogProps) {
       <Text bold>{fit("recent fallbacks & failures", width).trimEnd()}</Text>
       {shown.length === 0 && <Text dimColor>none yet</Text>}
       {shown.map((event) => {
-        const route = event.kind === "fallback" ? `${event.from} → ${event.to}` : `${event.from} ✗`;
+        const key = event.key !== undefined ? ` (${event.key})` : "";
+        const route = event.kind === "fallback" ? `${event.from} → ${event.to}` : `${event.from}${key} ✗`;
         const status = event.status !== undefined ? ` ${event.status}` : "";
         const reason = `${event.reason}${status}${event.count > 1 ? ` ×${event.count}` : ""}`;
         const head = `${clockTime(event.at)} `;

@@ -1,9 +1,10 @@
-import type { RecentEvent, TierStats } from "@ccr/metrics";
+import type { KeyStats, RecentEvent, TierStats } from "@ccr/metrics";
 import { Box, Text } from "ink";
 import {
   clockTime,
   fit,
   formatCount,
+  formatDuration,
   formatMs,
   formatPct,
   formatRate,
@@ -46,6 +47,7 @@ export function TierDetail({ tier, events, now, rate, lines, width }: TierDetail
   const error = tier.lastError;
   const own = events.filter((e) => e.from === tier.id || e.to === tier.id);
   const all: DetailRow[] = [
+    ...(tier.keys ? [keysRow(tier.keys, now)] : []),
     {
       label: "state",
       text: `${tierStateText(tier, now)}${tier.until !== null ? `  until ${clockTime(tier.until)}` : ""}`,
@@ -118,4 +120,29 @@ export function TierDetail({ tier, events, now, rate, lines, width }: TierDetail
       {logLines >= MIN_LOG_LINES && <EventLog events={own} rows={logLines - 1} width={width} />}
     </Box>
   );
+}
+
+/**
+ * A key pool, by key id: each key's state (with the time left when it is skipped) and its budgets' use.
+ * Red when a key is out (the provider refused it: someone must replace it), yellow while one is skipped.
+ */
+function keysRow(keys: readonly KeyStats[], now: number): DetailRow {
+  const text = keys
+    .map((key) => {
+      const state = { ready: "ready", cooling: "cooling", out: "OUT", over_budget: "over budget" }[key.state];
+      const left =
+        key.until !== null && key.until > now ? ` ${formatDuration((key.until - now) / 1000)}` : "";
+      const budgets = [
+        key.rpm ? `${key.rpm.used}/${key.rpm.limit}rpm` : undefined,
+        key.tpm ? `${formatCount(key.tpm.used)}/${formatCount(key.tpm.limit)}tpm` : undefined,
+      ].filter(Boolean);
+      return `${key.id} ${state}${left}${budgets.length > 0 ? ` ${budgets.join(" ")}` : ""}`;
+    })
+    .join(" · ");
+  const color = keys.some((key) => key.state === "out")
+    ? "red"
+    : keys.some((key) => key.state !== "ready")
+      ? "yellow"
+      : "green";
+  return { label: "keys", text, color, rank: 8.5 };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createMetrics, type TierLabels } from "@ccr/metrics";
+import { createMetrics, type TierHealthInput, type TierLabels } from "@ccr/metrics";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -29,7 +29,10 @@ afterEach(async () => {
 });
 
 /** A stand-in for the proxy: /health and the stats routes, with APIKEY auth when given. */
-async function startFakeProxy(apiKey?: string): Promise<number> {
+async function startFakeProxy(
+  apiKey?: string,
+  tierStates?: () => Promise<TierHealthInput[]>,
+): Promise<number> {
   const metrics = createMetrics();
   metrics.setChain([ZAI, DEEPSEEK, MINIMAX]);
   metrics.attemptEnd({
@@ -76,6 +79,7 @@ async function startFakeProxy(apiKey?: string): Promise<number> {
     "/",
     createStatsRoutes({
       metrics,
+      ...(tierStates && { tierStates }),
       getInfo: () => ({
         version: "9.9.9",
         startedAt: Date.now() - 3_725_000,
@@ -146,6 +150,34 @@ describe("ccr status", () => {
     );
     expect(lines[6]).toMatch(/^2\s+minimax,MiniMax-M2\s+circuit open until \d\d:\d\d:\d\d\s+0\/0\s+-/);
     expect(io.err()).toBe("");
+  });
+
+  it("lists each provider's key pool by key id: state, until, budgets, attempts", async () => {
+    const until = Date.now() + 60_000;
+    const port = await startFakeProxy(undefined, async () => [
+      {
+        tier: ZAI.tier,
+        state: "healthy",
+        keys: [
+          { id: "zai#1", state: "cooling", until },
+          { id: "zai#2", state: "ready", rpm: { used: 3, limit: 50 }, tpm: { used: 12_000, limit: 100_000 } },
+          { id: "zai#3", state: "out", until },
+        ],
+      },
+    ]);
+    const io = captureIo();
+    expect(await statusCommand({ port }, io)).toBe(0);
+    expect(io.out()).toContain(
+      `keys of zai: zai#1 cooling until ${clock(until)} 0/0  ·  zai#2 ready 3/50 rpm 12.0k/100.0k tpm 0/0  ·  zai#3 OUT (refused) until ${clock(until)} 0/0\n`,
+    );
+    const json = captureIo();
+    expect(await statusCommand({ port, json: true }, json)).toBe(0);
+    const report = JSON.parse(json.out()) as Extract<StatusReport, { running: true }>;
+    expect(report.stats.tiers[0]?.keys?.map((key) => [key.id, key.state])).toEqual([
+      ["zai#1", "cooling"],
+      ["zai#2", "ready"],
+      ["zai#3", "out"],
+    ]);
   });
 
   it("prints JSON for scripts", async () => {

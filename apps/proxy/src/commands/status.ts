@@ -1,4 +1,4 @@
-import type { StatsSnapshot, TierStats } from "@ccr/metrics";
+import type { KeyStats, StatsSnapshot, TierStats } from "@ccr/metrics";
 import { fetchHealth } from "../runtime/proxy-health.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import {
@@ -122,7 +122,30 @@ function formatStatus(report: Extract<StatusReport, { running: true }>, target: 
     formatMs(tier.ttftMs.p50),
     `${formatCount(tier.tokens.input)}/${formatCount(tier.tokens.output)}`,
   ]);
-  return `${lines.join("\n")}\n${formatTable([header, ...rows])}`;
+  return `${lines.join("\n")}\n${formatTable([header, ...rows])}${formatKeyPools(stats.tiers)}`;
+}
+
+/** Each provider's key pool once (its tiers share it), by key id: state, budgets, attempts. */
+function formatKeyPools(tiers: readonly TierStats[]): string {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const tier of tiers) {
+    if (!tier.keys || seen.has(tier.provider)) continue;
+    seen.add(tier.provider);
+    lines.push(`keys of ${tier.provider}: ${tier.keys.map(formatKey).join("  ·  ")}`);
+  }
+  return lines.length === 0 ? "" : `\n${lines.map((line) => `${line}\n`).join("")}`;
+}
+
+function formatKey(key: KeyStats): string {
+  const until = key.until !== null ? ` until ${clockTime(key.until)}` : "";
+  const state =
+    key.state === "over_budget" ? "over budget" : key.state === "out" ? "OUT (refused)" : key.state;
+  const budgets = [
+    key.rpm ? `${key.rpm.used}/${key.rpm.limit} rpm` : undefined,
+    key.tpm ? `${formatCount(key.tpm.used)}/${formatCount(key.tpm.limit)} tpm` : undefined,
+  ].filter(Boolean);
+  return `${key.id} ${state}${until}${budgets.length > 0 ? ` ${budgets.join(" ")}` : ""} ${key.requests.ok}/${key.requests.failed}`;
 }
 
 function formatState(tier: Pick<TierStats, "state" | "until" | "lastError">): string {

@@ -53,6 +53,35 @@ describe("ccr validate", () => {
     for (const key of Object.values(keys)) expect(stdout).not.toContain(key);
   });
 
+  it("lists a key pool by key ids with their budgets, and the Redis host, never a key or password", async () => {
+    const file = join(dir, "pool.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        Providers: [
+          {
+            name: "zai",
+            api_base_url: "https://api.z.ai/api/paas/v4",
+            api_keys: [{ key: "$ZAI_KEY_A", rpm: 50, tpm: 100_000 }, "$ZAI_KEY_B"],
+            models: ["glm-4.6"],
+          },
+        ],
+        Router: { default: "zai,glm-4.6" },
+        state: { redis: "redis://:$REDIS_PASSWORD@cache:6379" },
+      }),
+    );
+    const env = {
+      ZAI_KEY_A: "zai-pool-secret-aaaa",
+      ZAI_KEY_B: "zai-pool-secret-bbbb",
+      REDIS_PASSWORD: "redis-pass-cccc",
+    };
+    const { code, stdout } = await validate(file, env);
+    expect(code).toBe(0);
+    expect(stdout).toContain("keys (2, round-robin): zai#1 (rpm 50, tpm 100,000), zai#2");
+    expect(stdout).toContain("Tier and key health shared through redis://cache:6379 (state.redis)");
+    for (const secret of Object.values(env)) expect(stdout).not.toContain(secret);
+  });
+
   it("finds the file through CCR_CONFIG", async () => {
     const { code, stdout } = await validate(undefined, { CCR_CONFIG: example("ollama.jsonc") });
     expect(code).toBe(0);

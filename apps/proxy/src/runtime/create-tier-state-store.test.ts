@@ -28,6 +28,24 @@ describe("createTierStateStore", () => {
     }
   });
 
+  it("takes the config's state.redis when REDIS_URL is not set, and REDIS_URL over it", async () => {
+    const { logger, warnings } = recordingLogger();
+    const port = await closedPort();
+    const config = { state: { redisUrl: `redis://127.0.0.1:${port}` } };
+    const [fromConfig, fromEnv] = await Promise.all([
+      createTierStateStore({ env: {}, logger, config }),
+      createTierStateStore({ env: { REDIS_URL: `redis://127.0.0.1:${port}/1` }, logger, config }),
+    ]);
+    await Promise.all([fromConfig.close(), fromEnv.close()]);
+    expect(fromConfig.store).toBeDefined();
+    expect(
+      warnings.filter((line) => line.startsWith("Redis (state.redis in the config) did not answer")),
+    ).toHaveLength(1);
+    expect(warnings.filter((line) => line.startsWith("Redis (REDIS_URL) did not answer"))).toHaveLength(1);
+    const none = await createTierStateStore({ env: { REDIS_URL: "" }, logger, config: {} });
+    expect(none.store).toBeUndefined();
+  });
+
   it("refuses a REDIS_URL that is not a Redis URL, naming the variable and not its value", async () => {
     const { logger } = recordingLogger();
     const attempt = createTierStateStore({ env: { REDIS_URL: "hunter2@cache:6379" }, logger });

@@ -1,9 +1,10 @@
 import type { CcrConfig } from "@ccr/config";
-import { toAnthropicErrorBody } from "@ccr/transform";
+import { openAIErrorBody, toAnthropicErrorBody } from "@ccr/transform";
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isOpenAIClient } from "./client-protocol.js";
 import { errorAnswer } from "./http-error.js";
-import { modelList } from "./model-list.js";
+import { modelList, openAIModelList } from "./model-list.js";
 import type { ProxyLogger } from "./proxy-logger.js";
 
 export interface ColdRoutesDeps {
@@ -37,10 +38,20 @@ export function createColdRoutes(deps: ColdRoutesDeps): Hono {
       config_path: deps.configPath ?? null,
     }),
   );
-  app.get("/v1/models", (c) => c.json(modelList(deps.config(), deps.startedAt)));
+  app.get("/v1/models", (c) =>
+    c.json(
+      isOpenAIClient((name) => c.req.header(name))
+        ? openAIModelList(deps.config(), deps.startedAt)
+        : modelList(deps.config(), deps.startedAt),
+    ),
+  );
   if (deps.extraRoutes) app.route("/", deps.extraRoutes);
 
-  app.notFound((c) => c.json(toAnthropicErrorBody(404, `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.notFound((c) => {
+    const message = `no route for ${c.req.method} ${c.req.path}`;
+    const openAI = isOpenAIClient((name) => c.req.header(name));
+    return c.json(openAI ? openAIErrorBody(404, message) : toAnthropicErrorBody(404, message), 404);
+  });
   app.onError((error, c) => {
     const { status, message } = errorAnswer(error);
     (status >= 500 ? deps.logger.error : deps.logger.warn).call(
@@ -48,7 +59,11 @@ export function createColdRoutes(deps: ColdRoutesDeps): Hono {
       { status, path: c.req.path, err: error },
       "request failed",
     );
-    return c.json(toAnthropicErrorBody(status, message), status as ContentfulStatusCode);
+    const openAI = isOpenAIClient((name) => c.req.header(name));
+    return c.json(
+      openAI ? openAIErrorBody(status, message) : toAnthropicErrorBody(status, message),
+      status as ContentfulStatusCode,
+    );
   });
   return app;
 }

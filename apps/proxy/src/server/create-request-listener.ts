@@ -1,7 +1,8 @@
-import type { RequestListener, ServerResponse } from "node:http";
-import { anthropicIngress, type Ingress } from "@ccr/transform";
+import type { IncomingHttpHeaders, RequestListener, ServerResponse } from "node:http";
+import { anthropicIngress, type Ingress, openAIErrorBody } from "@ccr/transform";
 import { getRequestListener } from "@hono/node-server";
 import { apiKeyCheck } from "./api-key-auth.js";
+import { isOpenAIClient } from "./client-protocol.js";
 import { type ColdRoutesDeps, createColdRoutes } from "./cold-routes.js";
 import { matchHotRoute, serveHotRoute } from "./hot-routes.js";
 import { errorAnswer } from "./http-error.js";
@@ -45,7 +46,7 @@ export function createRequestListener(deps: RequestListenerDeps): RequestListene
     const path = query < 0 ? url : url.slice(0, query);
     const route = matchHotRoute(incoming.method, path);
     const denied = path === "/health" ? undefined : checkKey(incoming.headers);
-    if (denied) return answerError(outgoing, route?.ingress ?? anthropicIngress, denied);
+    if (denied) return answerError(outgoing, route?.errorBody ?? errorBodyFor(incoming.headers), denied);
     if (!route) return void cold(incoming, outgoing);
     serveHotRoute(hot, route, incoming, outgoing, requestId).catch((error: unknown) => {
       if (outgoing.destroyed) {
@@ -59,21 +60,34 @@ export function createRequestListener(deps: RequestListenerDeps): RequestListene
         { requestId, status, path, err: error },
         "request failed",
       );
-      answerError(outgoing, route.ingress, error);
+      answerError(outgoing, route.errorBody, error);
     });
   };
 }
 
-/** An error answer in the ingress's shape; a stream already under way is cut instead, as it cannot change. */
-function answerError(outgoing: ServerResponse, ingress: Ingress, error: unknown): void {
+/** A request on no model-call route: its error shape by who sent it (see isOpenAIClient). */
+function errorBodyFor(headers: IncomingHttpHeaders): Ingress["errorBody"] {
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  return isOpenAIClient(header) ? openAIErrorBody : anthropicIngress.errorBody;
+}
+
+/**
+ * An error answer in the client's shape, naming the request field at fault when the error has one (a bad
+ * body); a stream already under way is cut instead, as it cannot change.
+ */
+function answerError(outgoing: ServerResponse, errorBody: Ingress["errorBody"], error: unknown): void {
   if (outgoing.headersSent) {
     outgoing.destroy();
     return;
   }
   const { status, message } = errorAnswer(error);
+  const path = (error as { path?: unknown } | null)?.path;
   nodeResponseSink(outgoing).json(
     status,
     { "content-type": "application/json" },
-    ingress.errorBody(status, message),
+    errorBody(status, message, typeof path === "string" ? path : undefined),
   );
 }

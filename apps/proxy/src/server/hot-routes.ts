@@ -3,7 +3,10 @@ import {
   type AnthropicMessagesRequest,
   anthropicIngress,
   decodeAnthropicRequest,
+  decodeChatRequest,
+  decodeResponsesRequest,
   type Ingress,
+  openAIErrorBody,
   type RequestRepair,
 } from "@ccr/transform";
 import { clientSignal } from "./client-signal.js";
@@ -12,10 +15,9 @@ import type { ProxyLogger } from "./proxy-logger.js";
 import type { ProxyRouter } from "./proxy-router.js";
 import { readJsonBody } from "./read-request-body.js";
 
-/** A client request checked to the leaves and decoded into the canonical form the router works on. */
-export interface DecodedClientRequest {
+/** A client's request body, checked to the leaves and decoded: the canonical request for the router, and the client's side of it. */
+export interface DecodedRequest {
   readonly request: AnthropicMessagesRequest;
-  /** How the answer is written: the route's ingress, or one made for this request. */
   readonly ingress: Ingress;
   /** What the client sent that CCR does not know or had to repair, for a debug line. */
   readonly notes?: {
@@ -28,36 +30,54 @@ export interface DecodedClientRequest {
 /** A route on the path of a model call, served without Hono: a request in one protocol, for the router. */
 export interface HotRoute {
   readonly kind: "messages" | "count_tokens";
-  /** How errors are written before the request is decoded. */
-  readonly ingress: Ingress;
-  /** @throws what the client is answered with (a 4xx naming the field) when the body is not a valid request. */
-  readonly decode: (body: unknown) => DecodedClientRequest;
+  /** The client's error shape, for errors answered outside the router (auth, a bad body). */
+  readonly errorBody: Ingress["errorBody"];
+  /** Validates the body and decodes it; throws what the client is to be answered with (a 4xx). */
+  readonly decode: (body: unknown) => DecodedRequest;
   /** `/preset/{name}/...`: the config's preset of that name applies. */
   readonly preset?: string;
 }
 
 const MESSAGES: HotRoute = {
   kind: "messages",
-  ingress: anthropicIngress,
+  errorBody: anthropicIngress.errorBody,
   decode: (body) => ({ ...decodeAnthropicRequest(body), ingress: anthropicIngress }),
 };
 const COUNT_TOKENS: HotRoute = {
   kind: "count_tokens",
-  ingress: anthropicIngress,
+  errorBody: anthropicIngress.errorBody,
   decode: (body) => {
     const decoded = decodeAnthropicRequest(body, { countTokens: true });
     return { ...decoded, request: decoded.request as AnthropicMessagesRequest, ingress: anthropicIngress };
   },
 };
-const PRESET = /^\/preset\/([^/]+)\/v1\/messages$/;
+const CHAT_COMPLETIONS: HotRoute = {
+  kind: "messages",
+  errorBody: openAIErrorBody,
+  decode: (body) => decodeChatRequest(body),
+};
+const RESPONSES: HotRoute = {
+  kind: "messages",
+  errorBody: openAIErrorBody,
+  decode: (body) => decodeResponsesRequest(body),
+};
+
+/** The model-call routes by path; each is also served under `/preset/{name}`. */
+const ROUTES: Readonly<Record<string, HotRoute>> = {
+  "/v1/messages": MESSAGES,
+  "/v1/messages/count_tokens": COUNT_TOKENS,
+  "/v1/chat/completions": CHAT_COMPLETIONS,
+  "/v1/responses": RESPONSES,
+};
+const PRESET = /^\/preset\/([^/]+)(\/v1\/(?:messages(?:\/count_tokens)?|chat\/completions|responses))$/;
 
 /** The hot route for a method and path (without its query), if it is one. */
 export function matchHotRoute(method: string | undefined, path: string): HotRoute | undefined {
   if (method !== "POST") return undefined;
-  if (path === "/v1/messages") return MESSAGES;
-  if (path === "/v1/messages/count_tokens") return COUNT_TOKENS;
+  const route = ROUTES[path];
+  if (route) return route;
   const preset = PRESET.exec(path);
-  return preset ? { ...MESSAGES, preset: decodeURIComponent(preset[1]!) } : undefined;
+  return preset ? { ...ROUTES[preset[2]!]!, preset: decodeURIComponent(preset[1]!) } : undefined;
 }
 
 export interface HotRouteDeps {
@@ -108,6 +128,7 @@ export async function serveHotRoute(
   deps.logger.info(
     {
       requestId,
+      protocol: ingress.protocol,
       status: result.status,
       tier: result.tier,
       attempts: result.attempts,

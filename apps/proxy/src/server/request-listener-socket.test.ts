@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { normalizeConfig } from "@ccr/config";
-import type { ServeOptions } from "@ccr/router";
+import type { AbortSignalLike, ServeOptions } from "@ccr/router";
 import { afterEach, describe, expect, it } from "vitest";
 import { type ScriptedAnswer, scriptedRouter } from "./__fixtures__/scripted-router.js";
 import { createRequestListener } from "./create-request-listener.js";
@@ -76,7 +76,7 @@ function heldStream() {
 
 describe("the messages route over a Node socket", () => {
   it("reads the body (split multi-byte characters included) and answers JSON with the request id", async () => {
-    let seen: { request: unknown; signal?: AbortSignal } | undefined;
+    let seen: { request: unknown; signal?: AbortSignalLike } | undefined;
     const url = await serveApp(async (request, options) => {
       seen = { request, signal: options.signal };
       return json({ ok: true });
@@ -120,7 +120,7 @@ describe("the messages route over a Node socket", () => {
 
   it("aborts the router's signal and cancels the stream when the client leaves mid-stream", async () => {
     const held = heldStream();
-    let signal: AbortSignal | undefined;
+    let signal: AbortSignalLike | undefined;
     const url = await serveApp(async (_request, options) => {
       signal = options.signal;
       return { ...json(held.body), stream: true };
@@ -142,7 +142,7 @@ describe("the messages route over a Node socket", () => {
   it("cancels a stream the router returns after the client has already left", async () => {
     const held = heldStream();
     const url = await serveApp(async (_request, options) => {
-      await new Promise((resolve) => options.signal?.addEventListener("abort", resolve));
+      await new Promise<void>((resolve) => options.signal?.addEventListener("abort", () => resolve()));
       return { ...json(held.body), stream: true };
     });
     const controller = new AbortController();

@@ -119,7 +119,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const declareChain = (config: CcrConfig) =>
     metrics.setChain(config.chains.default.map(({ id, provider, model }) => ({ tier: id, provider, model })));
   declareChain(current);
-  const tierState = await createTierStateStore({ env, logger });
+  const tierState = await createTierStateStore({ env, logger, config: current });
+  tierState.store?.onError(({ operation }) => metrics.stateStoreError(operation));
   const router = createRouter({
     store: tierState.store,
     config: () => current,
@@ -166,6 +167,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     if (config.host !== current.host || config.port !== current.port) {
       logger.warn({ host: config.host, port: config.port }, "HOST/PORT changes apply after a restart");
+    }
+    if (config.state?.redisUrl !== current.state?.redisUrl) {
+      logger.warn({}, "a state.redis change applies after a restart");
     }
     current = config;
     // An injected logger is the embedder's to configure.

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { BodyFlow, BodyReceiver, UpstreamReply } from "@ccr/router";
+import type { AbortSignalLike, BodyFlow, BodyReceiver, UpstreamReply } from "@ccr/router";
 import type { Dispatcher } from "undici";
 
 const NO_BODY_STATUSES = new Set([204, 205, 304]);
@@ -22,7 +22,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler, UpstreamReply {
   status = 0;
   statusText = "";
   readonly #hasBody: boolean;
-  readonly #signal: AbortSignal | undefined;
+  readonly #signal: AbortSignalLike | undefined;
   #headers: IncomingHttpHeaders = {};
   #controller: Dispatcher.DispatchController | undefined;
   #started = false;
@@ -37,7 +37,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler, UpstreamReply {
   #reject!: (error: unknown) => void;
   readonly #onAbort = () => this.#abort(this.#signal?.reason);
 
-  constructor(method: string, signal: AbortSignal | undefined) {
+  constructor(method: string, signal: AbortSignalLike | undefined) {
     this.#hasBody = method !== "HEAD";
     this.#signal = signal;
     this.reply = new Promise((resolve, reject) => {
@@ -52,7 +52,7 @@ export class UpstreamCall implements Dispatcher.DispatchHandler, UpstreamReply {
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.#controller = controller;
-    if (this.#signal?.aborted) controller.abort(this.#signal.reason);
+    if (this.#signal?.aborted) this.#abort(this.#signal.reason);
   }
 
   onResponseStart(

@@ -254,7 +254,10 @@ describe(`chaos soak (SOAK_SEED=${SEED})`, () => {
     // Nothing outlives its request: every upstream exchange ends (a leaked one holds its connection open past
     // the fakes' 300 ms keep-alive), and the proxy's descriptors and memory come back near where they were.
     await client.close();
-    expect(await settle(openUpstream, (open) => open === 0, 5_000), `upstream connections left open: ${JSON.stringify([...modes])}`).toBe(0);
+    expect(
+      await settle(openUpstream, (open) => open === 0, 5_000),
+      `upstream connections left open: ${JSON.stringify([...modes])}`,
+    ).toBe(0);
     if (baseline === undefined) return; // no /proc here: the connection count above is the check
     const after = await settle(footprint, (now) => (now?.openFds ?? 0) <= baseline.openFds + 2, 5_000);
     expect(after?.openFds, "proxy file descriptors").toBeLessThanOrEqual(baseline.openFds + 2);

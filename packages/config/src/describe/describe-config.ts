@@ -1,11 +1,12 @@
 import type { ProviderAuth, TransformerSpec } from "@ccr/provider";
 import { DEFAULT_RETRY_POLICY } from "../chains/retry-policy.js";
-import type { CcrConfig, ChainTier, ModelMetadata } from "../types.js";
+import type { CcrConfig, ChainTier, ModelMetadata, ProviderConfig } from "../types.js";
 import { SCENARIOS } from "../types.js";
 
 /**
  * The human summary printed by `ccr validate` and `ccr start`: where CCR listens, each provider (protocol,
- * endpoint, models, transformers, whether a key is set — never the key) and the tier chain of each scenario.
+ * endpoint, models, transformers, whether a key is set or the ids of its keys — never a key) and the tier
+ * chain of each scenario.
  */
 export function describeConfig(config: CcrConfig): string {
   const lines: string[] = [];
@@ -14,13 +15,15 @@ export function describeConfig(config: CcrConfig): string {
     `Listens on http://${config.host}:${config.port} (client key ${config.apiKey === undefined ? "not required" : "required"})`,
   );
   if (config.proxyUrl !== undefined) lines.push(`Upstream proxy: ${config.proxyUrl}`);
+  if (config.state?.redisUrl !== undefined)
+    lines.push(`Tier and key health shared through ${describeRedisUrl(config.state.redisUrl)} (state.redis)`);
 
   const providers = Object.values(config.providers);
   lines.push("", `Providers (${providers.length}):`);
   for (const provider of providers) {
     lines.push(`  ${provider.name}  ${provider.protocol}  ${provider.endpointUrl}`);
     if (provider.providerRef !== undefined) lines.push(`    package: ${provider.providerRef}`);
-    lines.push(`    key: ${provider.apiKey === undefined ? "none" : "set"}${formatAuth(provider.auth)}`);
+    lines.push(formatKeys(provider));
     lines.push(
       `    models: ${provider.models.map((model) => formatModel(model, provider.modelInfo?.[model])).join(", ")}`,
     );
@@ -56,6 +59,31 @@ export function describeConfig(config: CcrConfig): string {
     lines.push("", "Custom transformers:", ...config.customTransformers.map((entry) => `  ${entry.path}`));
   }
   return lines.join("\n");
+}
+
+/** Whether a key is set, or the ids of a key pool with their budgets: never a key. */
+function formatKeys(provider: ProviderConfig): string {
+  const auth = formatAuth(provider.auth);
+  if (provider.keyPool === undefined)
+    return `    key: ${provider.apiKey === undefined ? "none" : "set"}${auth}`;
+  const keys = provider.keyPool.map((key) => {
+    const budgets = [
+      key.rpm !== undefined ? `rpm ${key.rpm.toLocaleString("en-US")}` : undefined,
+      key.tpm !== undefined ? `tpm ${key.tpm.toLocaleString("en-US")}` : undefined,
+    ].filter(Boolean);
+    return budgets.length === 0 ? key.id : `${key.id} (${budgets.join(", ")})`;
+  });
+  return `    keys (${keys.length}, round-robin): ${keys.join(", ")}${auth}`;
+}
+
+/** `redis://host:port/db`, without user or password. */
+function describeRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
+  } catch {
+    return "Redis";
+  }
 }
 
 function formatAuth(auth: ProviderAuth | undefined): string {

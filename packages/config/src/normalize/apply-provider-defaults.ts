@@ -81,14 +81,17 @@ export function expandProviderEntry(
     ...(protocol !== undefined && { protocol }),
     models,
     transformer: rawTransformer(endpoint?.transformers ?? defaults.transformers, defaults, endpoint, models),
-    ...(apiKey !== undefined && apiKey !== "" && { api_key: apiKey }),
+    // A written key pool (`api_keys`) replaces the package's variable like a written `api_key` does.
+    ...(apiKey !== undefined && apiKey !== "" && written.api_keys === undefined && { api_key: apiKey }),
     ...written,
   };
 
   const warnings: ConfigIssue[] = [];
   const key = expanded.api_key;
   const auth = endpoint?.auth ?? defaults.auth;
-  if (auth.style !== "none" && (key === undefined || (typeof key === "string" && key.trim() === ""))) {
+  const noKey =
+    expanded.api_keys === undefined && (key === undefined || (typeof key === "string" && key.trim() === ""));
+  if (auth.style !== "none" && noKey) {
     const variable = defaults.apiKeyEnv;
     warnings.push({
       path: formatJsonPath(at),

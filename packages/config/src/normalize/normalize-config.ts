@@ -84,6 +84,11 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions = {}): L
   log.warnings.push(
     ...unknownKeyWarnings(file, KNOWN_TOP_LEVEL_KEYS, [], "kept as written, not used by CCR"),
   );
+  if (typeof file.state === "object" && file.state !== null && !Array.isArray(file.state)) {
+    log.warnings.push(
+      ...unknownKeyWarnings(file.state as Record<string, unknown>, ["redis"], ["state"], "not used by CCR"),
+    );
+  }
 
   let chains: Record<Scenario, readonly ChainTier[]> | undefined;
   if (router !== undefined) {
@@ -133,6 +138,7 @@ export function normalizeConfig(raw: unknown, options: NormalizeOptions = {}): L
       path: expandPath(entry.path, { env, baseDir }),
       ...(entry.options !== undefined && { options: entry.options }),
     })),
+    ...(s.state?.redis !== undefined && { state: { redisUrl: s.state.redis } }),
     providers,
     router: {
       ...router.scenarios,

@@ -4,16 +4,26 @@ import { formatJsonPath, type PathSegment } from "../issues/json-path.js";
 import { didYouMean } from "../issues/suggest.js";
 import type { RawProvider } from "../schema/raw-config-schema.js";
 import type { ProviderConfig } from "../types.js";
+import { normalizeKeyPool } from "./normalize-key-pool.js";
 import { endpointUrlFor } from "./resolve-endpoint.js";
 
-const KNOWN_PROVIDER_KEYS = ["name", "api_base_url", "api_key", "models", "transformer", "protocol"];
+const KNOWN_PROVIDER_KEYS = [
+  "name",
+  "api_base_url",
+  "api_key",
+  "api_keys",
+  "models",
+  "transformer",
+  "protocol",
+];
 
-/** A shape-checked provider entry → ProviderConfig, plus warnings for what it ignores. */
+/** A shape-checked provider entry → ProviderConfig, plus warnings for what it ignores and errors in its keys. */
 export function normalizeProvider(
   raw: RawProvider,
   at: readonly PathSegment[],
-): { provider: ProviderConfig; warnings: ConfigIssue[] } {
+): { provider: ProviderConfig; warnings: ConfigIssue[]; errors: readonly ConfigIssue[] } {
   const warnings: ConfigIssue[] = [];
+  const keys = normalizeKeyPool(raw, at);
   // Transformer names never decide the protocol: the Rust CCR seed lists `anthropic` on OpenAI-compatible providers.
   const protocol = raw.protocol ?? protocolOfUrl(raw.api_base_url);
   const extra: Record<string, unknown> = {};
@@ -47,11 +57,12 @@ export function normalizeProvider(
     baseUrl: raw.api_base_url,
     endpointUrl: endpointUrlFor(raw.api_base_url, protocol),
     protocol,
-    ...(raw.api_key !== undefined && { apiKey: raw.api_key }),
+    ...(keys.apiKey !== undefined && { apiKey: keys.apiKey }),
+    ...(keys.keyPool !== undefined && { keyPool: keys.keyPool }),
     models: raw.models,
     transformers: use ?? [],
     modelTransformers,
     extra,
   };
-  return { provider, warnings };
+  return { provider, warnings, errors: keys.errors };
 }

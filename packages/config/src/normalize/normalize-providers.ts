@@ -72,8 +72,9 @@ export function normalizeProviders(
       return;
     }
     firstIndex.set(name, index);
-    const { provider, warnings } = normalizeProvider(parsed.output, [key, index]);
+    const { provider, warnings, errors } = normalizeProvider(parsed.output, [key, index]);
     log.warnings.push(...warnings);
+    log.errors.push(...errors);
     providers[name] = expansion.kind === "package" ? withPackageMetadata(provider, expansion) : provider;
     catalog.set(name, provider.models);
   });

@@ -1,5 +1,6 @@
 import type { TransformerSpec } from "@ccr/provider";
 import * as v from "valibot";
+import { describeValue } from "../issues/describe-value.js";
 import {
   blankableText,
   booleanSetting,
@@ -27,6 +28,13 @@ const transformerSpec = setting<TransformerSpec>((value) => {
   return { ok: false, expected };
 });
 
+/** One key (`""` means unset, as claude-code-router writes it), or a list of keys: checked by normalizeKeyPool. */
+const apiKeySetting = setting<string | undefined | readonly unknown[]>((value) => {
+  if (typeof value === "string") return { ok: true, value: value.trim() === "" ? undefined : value };
+  if (Array.isArray(value)) return { ok: true, value };
+  return { ok: false, expected: "a key, or a list of keys" };
+});
+
 const transformerUse = v.looseObject({ use: v.optional(list(transformerSpec)) }, "must be an object");
 
 export const rawProviderSchema = v.looseObject(
@@ -46,7 +54,8 @@ export const rawProviderSchema = v.looseObject(
       }
       return { ok: false, expected };
     }),
-    api_key: v.optional(blankableText()),
+    api_key: v.optional(apiKeySetting),
+    api_keys: v.optional(list(v.unknown())),
     models: v.pipe(list(nonEmptyText("a model name")), v.minLength(1, "must list at least one model")),
     transformer: v.optional(v.objectWithRest({ use: v.optional(list(transformerSpec)) }, transformerUse)),
     protocol: v.optional(oneOf(["openai", "anthropic"] as const)),
@@ -103,6 +112,27 @@ const rawCustomTransformerSchema = v.looseObject(
   "must be an object",
 );
 
+/** `state.redis`: refused without repeating the value, which may hold a password. */
+const redisUrl = v.pipe(
+  v.unknown(),
+  v.rawTransform<unknown, string | undefined>(({ dataset, addIssue, NEVER }) => {
+    const value = dataset.value;
+    if (typeof value === "string" && value.trim() === "") return undefined;
+    if (typeof value === "string" && /^rediss?:\/\/[^/]/.test(value.trim())) return value.trim();
+    addIssue({
+      message: "must be a Redis URL",
+      expected: "redis://[user:password@]host[:port][/db], or rediss://... for TLS",
+      received:
+        typeof value === "string"
+          ? "another string (not shown: it may hold a password)"
+          : describeValue(value),
+    });
+    return NEVER;
+  }),
+);
+
+export const rawStateSchema = v.looseObject({ redis: v.optional(redisUrl) }, "must be an object");
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace"] as const;
 
 /** Top-level scalar settings; the sections (Providers, Router, ...) are checked on their own. */
@@ -117,6 +147,7 @@ export const rawSettingsSchema = v.looseObject({
   NON_INTERACTIVE_MODE: v.optional(booleanSetting()),
   CUSTOM_ROUTER_PATH: v.optional(blankableText()),
   transformers: v.optional(list(rawCustomTransformerSchema)),
+  state: v.optional(rawStateSchema),
 });
 
 /** Every top-level key this package reads. */

@@ -7,6 +7,7 @@ import {
   tokenUsage,
   UpstreamResponseError,
 } from "@ccr/transform";
+import type { AbortSignalLike } from "../abort-signal-like.js";
 import { describeError } from "../describe-error.js";
 import { LiveStream, type OpenedStream, type StreamEnd, WholeStream } from "../streams/live-stream.js";
 import { rewrittenReply } from "../upstream/rewritten-reply.js";
@@ -35,11 +36,16 @@ export interface AttemptInput {
   readonly provider: ProviderConfig;
   readonly translator: TierTranslator;
   readonly prepared: PreparedRequest;
+  /**
+   * The header carrying this attempt's key, for a provider with a key pool (its prepared headers carry
+   * none); the prepared headers win where they set the same name, as translator headers always have.
+   */
+  readonly keyHeaders?: Readonly<Record<string, string>>;
   readonly stream: boolean;
   readonly apiTimeoutMs: number;
   readonly transport: UpstreamTransport;
   readonly now: () => number;
-  readonly clientSignal?: AbortSignal;
+  readonly clientSignal?: AbortSignalLike;
 }
 
 export type AttemptResult =
@@ -76,7 +82,7 @@ export async function attemptTier(input: AttemptInput): Promise<AttemptResult> {
   try {
     reply = await input.transport({
       url: prepared.url,
-      headers: prepared.headers,
+      headers: input.keyHeaders ? { ...input.keyHeaders, ...prepared.headers } : prepared.headers,
       body: prepared.body,
       signal: attempt.signal,
     });
@@ -192,9 +198,13 @@ function isEventStream(reply: UpstreamReply): boolean {
   return type === undefined || !type.includes("json");
 }
 
-/** Some providers echo the key in their error messages; it must not reach logs or clients. */
+/** Some providers echo the key in their error messages; no key of theirs must reach logs or clients. */
 export function redact(message: string, provider: ProviderConfig): string {
-  return provider.apiKey && message.includes(provider.apiKey)
-    ? message.replaceAll(provider.apiKey, "***")
-    : message;
+  let out =
+    provider.apiKey && message.includes(provider.apiKey)
+      ? message.replaceAll(provider.apiKey, "***")
+      : message;
+  if (provider.keyPool)
+    for (const { key } of provider.keyPool) if (out.includes(key)) out = out.replaceAll(key, "***");
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { ChainTier, ProviderConfig } from "@ccr/config";
-import type { TokenUsage } from "@ccr/transform";
+import type { ClientProtocol, TokenUsage } from "@ccr/transform";
 import type {
   FailureReason,
   FallbackEvent,
@@ -7,6 +7,7 @@ import type {
   RouterObserver,
   TierLabels,
 } from "../observer/router-observer.js";
+import type { KeyHealthRecord } from "../state/key-health.js";
 import type { TierHealthRecord } from "../state/tier-health.js";
 import type { RouterLogger } from "../types.js";
 import type { AttemptFailure } from "./classify-outcome.js";
@@ -24,6 +25,7 @@ export class CascadeReporter {
   readonly #logger: RouterLogger | undefined;
   readonly #requestId: string;
   readonly #scenario: string;
+  readonly #protocol: ClientProtocol;
   readonly #stream: boolean;
   readonly #estimatedInputTokens: number;
   readonly #startedAt: number;
@@ -34,6 +36,7 @@ export class CascadeReporter {
     logger: RouterLogger | undefined;
     requestId: string;
     scenario: string;
+    protocol: ClientProtocol;
     stream: boolean;
     estimatedInputTokens: number;
     startedAt: number;
@@ -43,6 +46,7 @@ export class CascadeReporter {
     this.#logger = options.logger;
     this.#requestId = options.requestId;
     this.#scenario = options.scenario;
+    this.#protocol = options.protocol;
     this.#stream = options.stream;
     this.#estimatedInputTokens = options.estimatedInputTokens;
     this.#startedAt = options.startedAt;
@@ -53,7 +57,7 @@ export class CascadeReporter {
     tier: ChainTier,
     attempt: number,
     attemptStart: number,
-    outcome: { ok: boolean; reason?: FailureReason; status?: number; message?: string },
+    outcome: { ok: boolean; reason?: FailureReason; status?: number; message?: string; key?: string },
   ): void {
     this.#observer?.attemptEnd({
       requestId: this.#requestId,
@@ -77,6 +81,7 @@ export class CascadeReporter {
     this.#observer?.requestEnd({
       requestId: this.#requestId,
       scenario: this.#scenario,
+      protocol: this.#protocol,
       stream: this.#stream,
       tier: end.tier ? tierLabels(end.tier) : undefined,
       outcome: end.outcome,
@@ -145,6 +150,44 @@ export class CascadeReporter {
     }
     if (reason !== undefined && after.cooldownUntil > (before?.cooldownUntil ?? 0))
       this.#observer?.cooldown({ ...tierLabels(tier), until: after.cooldownUntil, reason });
+  }
+
+  /**
+   * One key of a pool was set aside: a rate limit quietly (the pool is meant for that), a refusal loudly,
+   * by the key's id, since someone must replace or remove that key.
+   */
+  keyCooled(
+    tier: ChainTier,
+    provider: ProviderConfig,
+    key: string,
+    kind: "rate_limited" | "auth",
+    update: { readonly before: KeyHealthRecord | undefined; readonly after: KeyHealthRecord },
+    failure: AttemptFailure,
+  ): void {
+    const until = update.after.cooldownUntil;
+    if (until > (update.before?.cooldownUntil ?? 0))
+      this.#observer?.cooldown({ ...tierLabels(tier), key, until, reason: kind });
+    const seconds = Math.max(1, Math.round((until - this.#now()) / 1000));
+    const fields = {
+      requestId: this.#requestId,
+      provider: provider.name,
+      tier: tier.id,
+      key,
+      status: failure.status,
+    };
+    if (kind === "auth") {
+      this.#logger?.warn(
+        fields,
+        `provider "${provider.name}" refused key ${key} (${failure.status}: ${failure.message}); ` +
+          `it is out of service for ${Math.round(seconds / 60)} min or until the config is reloaded: ` +
+          `replace or remove that key; the other keys go on`,
+      );
+    } else {
+      this.#logger?.info(
+        fields,
+        `key ${key} of ${tier.id} is rate-limited for ${seconds} s; the other keys go on`,
+      );
+    }
   }
 
   probing(tier: ChainTier): void {

@@ -52,7 +52,7 @@ function setup(script: Record<string, Reply[]>, options: Partial<RouterOptions> 
     random: () => 0.5,
     sleep: async (ms, signal) => {
       sleeps.push(ms);
-      signal?.throwIfAborted();
+      if (signal?.aborted) throw signal.reason;
     },
     ...options,
   });
@@ -641,13 +641,15 @@ describe("routing in handle", () => {
     expect((await router.handle(ask())).tier).toBe("b,m2");
   });
 
-  it("reports requestStart with the scenario, chain and estimate", async () => {
+  it("reports requestStart with the scenario, client protocol, chain and estimate", async () => {
     const { router, metrics } = setup({ [A_URL]: [openAIMessage("a")] });
     await router.handle(ask(), { requestId: "r9" });
+    expect(metrics.of("requestEnd")[0]).toMatchObject({ requestId: "r9", protocol: "anthropic" });
     expect(metrics.of("requestStart")).toEqual([
       {
         requestId: "r9",
         scenario: "default",
+        protocol: "anthropic",
         stream: false,
         estimatedInputTokens: 2,
         chain: [

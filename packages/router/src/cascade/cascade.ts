@@ -1,6 +1,10 @@
-import type { CcrConfig, ChainTier, ProviderConfig } from "@ccr/config";
+import type { CcrConfig, ChainTier, ProviderConfig, ProviderKey } from "@ccr/config";
+import { providerKeyHeaders } from "@ccr/provider";
 import type { Ingress, TierTranslator, TokenUsage } from "@ccr/transform";
+import type { AbortSignalLike } from "../abort-signal-like.js";
 import { describeError } from "../describe-error.js";
+import { KeyPool, keyFailureKind } from "../keys/key-pool.js";
+import type { KeySelector } from "../keys/key-selector.js";
 import type { RouterObserver } from "../observer/router-observer.js";
 import type { ResponseSink } from "../output/response-sink.js";
 import { clampMaxTokens } from "../routing/clamp-max-tokens.js";
@@ -18,6 +22,7 @@ import { type AttemptResult, attemptTier, type PreparedRequest, redact } from ".
 import { CascadeReporter } from "./cascade-reporter.js";
 import type { AttemptFailure } from "./classify-outcome.js";
 import { AUTH_COOLDOWN_MS, failureFacts, nextStep } from "./next-step.js";
+import { keysUnavailable, poolExhausted } from "./pool-exhausted.js";
 import type { TierFailure } from "./tier-failure.js";
 
 export interface CascadeDeps {
@@ -27,8 +32,10 @@ export interface CascadeDeps {
   readonly logger?: RouterLogger;
   readonly now: () => number;
   readonly random: () => number;
-  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly sleep: (ms: number, signal?: AbortSignalLike) => Promise<void>;
   readonly translatorFor: (config: CcrConfig, tier: ChainTier) => TierTranslator;
+  /** Round-robin turns of the keys of key pools, kept for the router's life. */
+  readonly keySelector: KeySelector;
 }
 
 export interface CascadeInput {
@@ -38,7 +45,7 @@ export interface CascadeInput {
   readonly startedAt: number;
   readonly ingress: Ingress;
   readonly sink: ResponseSink;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignalLike;
   readonly clientHeaders?: Readonly<Record<string, string>>;
 }
 
@@ -95,6 +102,7 @@ class Cascade {
       logger: deps.logger,
       requestId: input.requestId,
       scenario: input.decision.scenario,
+      protocol: input.ingress.protocol,
       stream: this.#stream,
       estimatedInputTokens: input.decision.estimatedInputTokens,
       startedAt: input.startedAt,
@@ -148,6 +156,10 @@ class Cascade {
         },
       };
     }
+    // A pool none of whose keys can take the request is skipped like a cooling tier, at no cost.
+    const keys = this.#keyPool(provider);
+    const unavailable = keys ? await keys.unavailable() : undefined;
+    if (unavailable) return { kind: "failed", failure: keysUnavailable(tier, unavailable) };
     const probing = admission.kind === "probe";
     if (probing) {
       const claimed = await store.update(tier.id, (current) => claimProbe(current, now()), STATE_TTL_MS);
@@ -156,10 +168,10 @@ class Cascade {
       this.#report.probing(tier);
     }
 
-    // Built once for the tier: every retry sends the same bytes.
+    // Built once for the tier: every retry sends the same bytes (with a pool, only the key header changes).
     let prepared: PreparedRequest;
     try {
-      prepared = await this.#prepare(tier, provider, translator);
+      prepared = await this.#prepare(tier, provider, translator, keys !== undefined);
     } catch (error) {
       // A request the translation cannot handle is the request's fault, never the tier's: nothing is
       // recorded against the tier, and the client hears why.
@@ -176,7 +188,21 @@ class Cascade {
       };
     }
 
-    for (let retry = 0; ; retry++) {
+    // `attempt` counts every attempt at the tier; `retry` only those its retry policy allows. Moving to
+    // another key of the pool after a 429 or a refusal is neither a retry nor a fallback.
+    let keySwitches = 0;
+    for (let attempt = 0, retry = 0; ; attempt++) {
+      let key: ProviderKey | undefined;
+      if (keys) {
+        const choice = await keys.choose();
+        if (choice.kind === "exhausted") {
+          // Other requests used up the last keys meanwhile.
+          if (probing) await this.#update(tier, (current) => releaseProbe(current, now()));
+          return { kind: "failed", failure: keysUnavailable(tier, choice.exhausted) };
+        }
+        key = choice.key;
+        keys.reserve(key);
+      }
       const attemptStart = now();
       this.#attempts++;
       const result = await attemptTier({
@@ -184,23 +210,41 @@ class Cascade {
         provider,
         translator,
         prepared,
+        ...(key && { keyHeaders: providerKeyHeaders(provider, key.key) }),
         stream: this.#stream,
         apiTimeoutMs: this.#input.config.apiTimeoutMs,
         transport: this.#deps.transport,
         now,
         clientSignal: this.#input.signal,
       });
-      if (result.kind === "aborted") return this.#abandon(tier, probing);
-      if (result.kind !== "failed")
-        return { kind: "answered", result: await this.#answer(tier, provider, retry, attemptStart, result) };
+      if (result.kind === "aborted") {
+        if (key) keys?.settle(key, { failed: true });
+        return this.#abandon(tier, probing);
+      }
+      if (result.kind !== "failed") {
+        const used = { attempt, start: attemptStart, key, keys };
+        return { kind: "answered", result: await this.#answer(tier, provider, used, result) };
+      }
 
-      const failure = result.failure;
-      this.#report.attemptEnd(tier, retry, attemptStart, {
+      let failure = result.failure;
+      if (key) keys?.settle(key, { failed: true });
+      this.#report.attemptEnd(tier, attempt, attemptStart, {
         ok: false,
         reason: failure.reason,
         status: failure.status,
         message: failure.message,
+        key: key?.id,
       });
+      const kind = key ? keyFailureKind(failure) : undefined;
+      if (keys && key && kind) {
+        const update = await keys.failed(key, kind, failure);
+        this.#report.keyCooled(tier, provider, key.id, kind, update, failure);
+        const left = await keys.unavailable();
+        // Another key can take it: the same tier, at once.
+        if (!left && ++keySwitches < keys.size) continue;
+        // The tier cools down only now that no key is left, until the first one is back.
+        if (left) failure = poolExhausted(failure, left, now());
+      }
       const after = await this.#recordFailure(tier, provider, failure);
       const tierFailure: TierFailure = {
         tier,
@@ -220,19 +264,33 @@ class Cascade {
       } catch {
         return this.#abandon(tier, probing);
       }
+      retry++;
     }
+  }
+
+  /** The pool of a provider with several keys; undefined for a single key (or none). */
+  #keyPool(provider: ProviderConfig): KeyPool | undefined {
+    if (!provider.keyPool) return undefined;
+    const { store, keySelector: selector, now } = this.#deps;
+    return new KeyPool(
+      { store, selector, now },
+      provider,
+      provider.keyPool,
+      this.#input.decision.estimatedInputTokens,
+    );
   }
 
   async #prepare(
     tier: ChainTier,
     provider: ProviderConfig,
     translator: TierTranslator,
+    keyPerAttempt: boolean,
   ): Promise<PreparedRequest> {
     const request = clampMaxTokens(this.#input.decision.request, provider.modelInfo?.[tier.model]);
     const translated = await translator.request(request, this.#input.ingress);
     return {
       url: provider.endpointUrl,
-      headers: upstreamHeaders(provider, translated.headers, this.#input.clientHeaders),
+      headers: upstreamHeaders(provider, translated.headers, this.#input.clientHeaders, !keyPerAttempt),
       body: JSON.stringify(translated.body),
       context: translated.context,
     };
@@ -247,11 +305,11 @@ class Cascade {
   async #answer(
     tier: ChainTier,
     provider: ProviderConfig,
-    retry: number,
-    attemptStart: number,
+    used: AnsweringAttempt,
     result: Extract<AttemptResult, { kind: "message" | "stream" }>,
   ): Promise<ServeResult> {
     const { now } = this.#deps;
+    const attemptStart = used.start;
     const { sink } = this.#input;
     const answeredAt = now();
     const headers: Record<string, string> = {
@@ -269,7 +327,8 @@ class Cascade {
       headers["content-type"] = "application/json";
       sink.json(200, headers, result.body);
       await this.#update(tier, (current) => recordSuccess(current, answeredAt - attemptStart));
-      this.#report.attemptEnd(tier, retry, attemptStart, { ok: true, status: 200 });
+      if (used.key) used.keys?.settle(used.key, { usage: result.usage });
+      this.#report.attemptEnd(tier, used.attempt, attemptStart, { ok: true, status: 200, key: used.key?.id });
       this.#report.requestEnd({
         tier,
         outcome: "ok",
@@ -287,7 +346,8 @@ class Cascade {
     const { stream, release } = result;
     stream.attach(sink, 200, headers, (end) => {
       release(end);
-      this.#streamEnded(tier, provider, retry, attemptStart, answeredAt, stream.usage, end);
+      if (used.key) used.keys?.settle(used.key, { usage: stream.usage });
+      this.#streamEnded(tier, provider, used, answeredAt, stream.usage, end);
     });
     await this.#update(tier, (current) => recordSuccess(current, answeredAt - attemptStart));
     return answer;
@@ -296,8 +356,7 @@ class Cascade {
   #streamEnded(
     tier: ChainTier,
     provider: ProviderConfig,
-    retry: number,
-    attemptStart: number,
+    used: AnsweringAttempt,
     firstAt: number,
     usage: TokenUsage | undefined,
     end: StreamEnd,
@@ -306,15 +365,18 @@ class Cascade {
     // A stream that arrived all at once has no measurable generation time: its rate would read in the
     // tens of thousands.
     const outputTokensPerSecond =
-      usage && usage.outputTokens > 0 && elapsed >= MIN_RATE_SECONDS ? usage.outputTokens / elapsed : undefined;
+      usage && usage.outputTokens > 0 && elapsed >= MIN_RATE_SECONDS
+        ? usage.outputTokens / elapsed
+        : undefined;
     const attempts = this.#attempts;
     if (end.outcome === "failed") {
       const reason = end.reason ?? "midstream";
-      this.#report.attemptEnd(tier, retry, attemptStart, {
+      this.#report.attemptEnd(tier, used.attempt, used.start, {
         ok: false,
         reason,
         status: 200,
         message: end.message,
+        key: used.key?.id,
       });
       this.#recordFailure(tier, provider, {
         reason,
@@ -333,7 +395,11 @@ class Cascade {
       });
       return;
     }
-    this.#report.attemptEnd(tier, retry, attemptStart, { ok: end.outcome === "ok", status: 200 });
+    this.#report.attemptEnd(tier, used.attempt, used.start, {
+      ok: end.outcome === "ok",
+      status: 200,
+      key: used.key?.id,
+    });
     this.#report.requestEnd({
       tier,
       outcome: end.outcome === "ok" ? "ok" : "aborted",
@@ -367,13 +433,19 @@ class Cascade {
     return update.after;
   }
 
-  /** Whether a tier after `index` could take the request now (not cooling, circuit not open). */
+  /** Whether a tier after `index` could take the request now (not cooling, circuit not open, a key left). */
   async #laterTierAvailable(index: number): Promise<boolean> {
     const later = this.#chain.slice(index + 1);
     if (later.length === 0) return false;
     const records = await this.#deps.store.getMany(later.map((tier) => tier.id));
     const now = this.#deps.now();
-    return records.some((record) => admit(record, now).kind !== "skip");
+    for (const [position, tier] of later.entries()) {
+      if (admit(records[position], now).kind === "skip") continue;
+      const provider = this.#input.config.providers[tier.provider];
+      const keys = provider && this.#keyPool(provider);
+      if (!keys || (await keys.unavailable()) === undefined) return true;
+    }
+    return false;
   }
 
   #allFailed(failures: readonly TierFailure[]): ServeResult {
@@ -410,6 +482,14 @@ class Cascade {
     this.#report.requestEnd({ tier, outcome: "aborted", status, attempts: this.#attempts });
     return { status, stream: false, attempts: this.#attempts };
   }
+}
+
+/** The attempt that answered: which one at its tier, when it started, and the key it used. */
+interface AnsweringAttempt {
+  readonly attempt: number;
+  readonly start: number;
+  readonly key: ProviderKey | undefined;
+  readonly keys: KeyPool | undefined;
 }
 
 function failedTier(tier: ChainTier, reason: TierFailure["reason"], message: string): TierResult {

@@ -18,7 +18,10 @@ export interface AttemptFailure {
   /** Upstream HTTP status (or the status an error inside a 200 claims). */
   readonly status?: number;
   readonly message: string;
-  /** For rate limits: the wait the upstream asked for, capped; undefined when it named none. */
+  /**
+   * For rate limits: the wait the upstream asked for, capped; undefined when it named none. For a key pool
+   * none of whose keys is left: until the first key is back (a refusal's cooldown too).
+   */
   readonly retryAfterMs?: number;
   /** Whether the failure says the tier is unhealthy, counting toward its circuit breaker. */
   readonly countsAgainstHealth: boolean;

@@ -57,7 +57,7 @@ export function failureFacts(failure: AttemptFailure, now: number): FailureFacts
       failure.disposition === "rate_limited"
         ? now + Math.min(failure.retryAfterMs ?? RATE_LIMIT_DEFAULT_COOLDOWN_MS, MAX_RETRY_AFTER_MS)
         : failure.disposition === "disable"
-          ? now + AUTH_COOLDOWN_MS
+          ? now + (failure.retryAfterMs ?? AUTH_COOLDOWN_MS)
           : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import type { TokenUsage } from "@ccr/transform";
+import type { ClientProtocol, TokenUsage } from "@ccr/transform";
 
 /**
  * What the router reports while it serves requests, in its own terms. The router depends only on this
@@ -46,6 +46,8 @@ export interface TierLabels {
 export interface RequestStartEvent {
   readonly requestId: string;
   readonly scenario: string;
+  /** The protocol the client spoke (its ingress): `anthropic`, `openai-chat` or `openai-responses`. */
+  readonly protocol: ClientProtocol;
   readonly stream: boolean;
   /** The router's own estimate of input tokens, to compare with what the provider reports. */
   readonly estimatedInputTokens: number;
@@ -58,6 +60,8 @@ export interface AttemptEndEvent extends TierLabels {
   readonly scenario: string;
   /** 0 for the first attempt at this tier. */
   readonly attempt: number;
+  /** The id of the key the attempt used (`zai#2`), when the provider has a key pool; never the key. */
+  readonly key?: string;
   readonly ok: boolean;
   readonly reason?: FailureReason;
   readonly status?: number;
@@ -90,9 +94,15 @@ export interface CircuitEvent extends TierLabels {
   readonly until?: number;
 }
 
+/**
+ * A tier cools down, or, with `key`, one key of its provider's pool does (`rate_limited` after a 429,
+ * `auth` when the provider refused it: out of service) while the tier goes on with the others.
+ */
 export interface CooldownEvent extends TierLabels {
   readonly until: number;
   readonly reason: FailureReason;
+  /** The id of the key that cools down (`zai#2`); undefined when the tier itself does. */
+  readonly key?: string;
 }
 
 export interface FirstTokenEvent extends TierLabels {
@@ -105,6 +115,8 @@ export interface FirstTokenEvent extends TierLabels {
 export interface RequestEndEvent {
   readonly requestId: string;
   readonly scenario: string;
+  /** The protocol the client spoke, as in {@link RequestStartEvent}. */
+  readonly protocol: ClientProtocol;
   readonly stream: boolean;
   /** The tier that answered (or the last one tried); undefined when no tier was tried. */
   readonly tier?: TierLabels;

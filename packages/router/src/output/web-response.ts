@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "../abort-signal-like.js";
 import type { ServeResult } from "../cascade/cascade.js";
 import type { RouterResponse } from "../types.js";
 import type { ResponseSink } from "./response-sink.js";
@@ -12,7 +13,7 @@ const encoder = new TextEncoder();
  */
 export async function serveAsResponse(
   serve: (sink: ResponseSink, signal: AbortSignal) => Promise<ServeResult>,
-  signal: AbortSignal | undefined,
+  signal: AbortSignalLike | undefined,
 ): Promise<RouterResponse> {
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);

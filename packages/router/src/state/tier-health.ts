@@ -1,4 +1,5 @@
 import type { CircuitState, FailureReason } from "../observer/router-observer.js";
+import type { KeyHealth } from "./key-health.js";
 
 /** Tier health records expire after this long without an update. */
 export const STATE_TTL_MS = 15 * 60_000;
@@ -48,4 +49,6 @@ export interface TierHealth {
   readonly consecutiveFailures: number;
   readonly latencyEwmaMs?: number;
   readonly lastError?: TierLastError;
+  /** The keys of the provider's key pool, by id; undefined for a provider with a single key. */
+  readonly keys?: readonly KeyHealth[];
 }

@@ -3,11 +3,16 @@ import type { BodyFlow, BodyReceiver, UpstreamReply, UpstreamTransport } from ".
 /** Any standard `fetch` (the global one by default, a test's scripted one) as an {@link UpstreamTransport}. */
 export function fetchTransport(fetchImpl: typeof fetch = globalThis.fetch): UpstreamTransport {
   return async (request) => {
+    // fetch takes a standard signal; the attempt's is lighter.
+    const controller = new AbortController();
+    const abort = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) abort();
+    else request.signal.addEventListener("abort", abort, { once: true });
     const response = await fetchImpl(request.url, {
       method: "POST",
       headers: request.headers,
       body: request.body,
-      signal: request.signal,
+      signal: controller.signal,
     });
     return new FetchReply(response);
   };

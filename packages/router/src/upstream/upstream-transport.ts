@@ -1,3 +1,4 @@
+import type { AbortSignalLike } from "../abort-signal-like.js";
 /**
  * How the router reaches an upstream: one POST, its answer's status and headers, and its body either whole
  * or pushed chunk by chunk as it arrives. The proxy implements it on undici's dispatcher with no stream
@@ -10,7 +11,7 @@ export interface UpstreamRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   /** Aborts the request at any point: before the answer (the promise rejects), or while its body arrives. */
-  readonly signal: AbortSignal;
+  readonly signal: AbortSignalLike;
 }
 
 export interface UpstreamReply {

@@ -16,6 +16,9 @@ export interface Ingress {
   message(message: AnthropicMessage): unknown;
   /** A fresh encoder for one streamed answer. */
   streamEncoder(): StreamEncoder;
-  /** An error answer (non-streamed, or before any byte of a stream) in the client's protocol. */
-  errorBody(status: number, message: string): unknown;
+  /**
+   * An error answer (non-streamed, or before any byte of a stream) in the client's protocol.
+   * @param param The request field at fault, for a bad request (OpenAI's error bodies name it).
+   */
+  errorBody(status: number, message: string, param?: string): unknown;
 }

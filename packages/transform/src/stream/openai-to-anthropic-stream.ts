@@ -27,7 +27,7 @@ export type StreamTranslationOptions = {
 };
 
 /** How much of a non-SSE reply is kept to explain a failed stream. */
-const MAX_NOISE_CHARS = 2000;
+export const MAX_NOISE_CHARS = 2000;
 
 /**
  * OpenAI Chat Completions SSE bytes → Anthropic Messages SSE text, as synchronous steps: whatever one push
@@ -191,8 +191,13 @@ export function openAIChatStreamDecoder(
   };
 }
 
-/** The choice Claude Code gets (see firstChoicePosition); a chunk's shape is checked before this reads it. */
-function firstChoice(chunk: OpenAIChatChunk): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
+/**
+ * The choice Claude Code gets (see firstChoicePosition): an upstream asked for (or defaulting to) several
+ * choices interleaves their chunks; the others are ignored. A chunk's shape is checked before this reads it.
+ */
+export function firstChoice(
+  chunk: OpenAIChatChunk,
+): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
   const choices = chunk.choices;
   if (!Array.isArray(choices)) return undefined;
   const choice = choices[firstChoicePosition(choices)];
@@ -220,7 +225,7 @@ function usageOf(usage: unknown): OpenAIUsage | undefined {
   return isRecord(usage) ? (usage as OpenAIUsage) : undefined;
 }
 
-function streamError(body: unknown, raw: string): UpstreamResponseError {
+export function streamError(body: unknown, raw: string): UpstreamResponseError {
   const message = openAIErrorMessage(body) ?? raw.slice(0, MAX_NOISE_CHARS);
   return new UpstreamResponseError({
     status: openAIErrorStatus(body) ?? 502,
@@ -234,7 +239,7 @@ function streamError(body: unknown, raw: string): UpstreamResponseError {
  * something that was not SSE (a JSON error body with an event-stream
  * content type), that is the real reason and becomes the message.
  */
-function endedError(noise: string, started: boolean): UpstreamResponseError {
+export function endedError(noise: string, started: boolean): UpstreamResponseError {
   if (!started && noise !== "") {
     let body: unknown = noise;
     try {

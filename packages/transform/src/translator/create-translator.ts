@@ -1,5 +1,8 @@
 import { isOpenAIErrorBody } from "../errors/openai-error-message.js";
 import { anthropicIngress } from "../ingress/anthropic/anthropic-ingress.js";
+import { isChatIngress } from "../ingress/openai-chat/chat-ingress.js";
+import { chatPassthroughBody, chatPassthroughResponse } from "../ingress/openai-chat/chat-passthrough.js";
+import { chatPassthroughTranslation } from "../ingress/openai-chat/chat-passthrough-stream.js";
 import { anthropicPassthroughResponse } from "../passthrough/anthropic-passthrough-response.js";
 import { anthropicStreamDecoder } from "../passthrough/anthropic-passthrough-stream.js";
 import { anthropicToOpenAIRequest } from "../request/anthropic-to-openai-request.js";
@@ -34,6 +37,11 @@ type MutableContext = { -readonly [K in keyof TierContext]: TierContext[K] };
  * translation with the transformers' hooks around it; for `anthropic` it is
  * the passthrough (model replaced, Anthropic fields kept, request hooks
  * applied, answers checked for errors and echoing the client's model name).
+ *
+ * The pair is chosen per request by the client's protocol (its ingress) and the tier's: a Chat Completions
+ * client on an `openai` tier is a passthrough too (the client's own body with the tier's model, the
+ * `openaiRequest` hooks and headers applied; the upstream's chunks relayed as they come, through the
+ * `openaiChunks` hooks). Every other pair goes through the canonical form.
  *
  * @throws TransformerConfigError for an unknown transformer name or bad options.
  */
@@ -74,20 +82,25 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
         ingress,
         translation: createTranslationContext(clientRequest.model, { stream: clientRequest.stream === true }),
       };
-      let anthropic: AnthropicMessagesRequest = clientRequest;
-      for (const [transformer, hook] of anthropicRequestHooks)
-        anthropic = await hook.call(transformer, anthropic, context);
-
       let body: OpenAIChatRequest | AnthropicMessagesRequest;
-      if (protocol === "anthropic") {
-        body = anthropic.model === model ? anthropic : { ...anthropic, model };
-      } else {
-        const translated = anthropicToOpenAIRequest(anthropic, translation);
-        context.translation = translated.context;
-        let openai = translated.body;
+      if (protocol === "openai") {
+        let openai: OpenAIChatRequest;
+        if (isChatIngress(ingress)) {
+          openai = chatPassthroughBody(ingress.request, clientRequest, model);
+        } else {
+          const translated = anthropicToOpenAIRequest(
+            await anthropicHooks(clientRequest, context),
+            translation,
+          );
+          context.translation = translated.context;
+          openai = translated.body;
+        }
         for (const [transformer, hook] of openaiRequestHooks)
           openai = await hook.call(transformer, openai, context);
         body = openai;
+      } else {
+        const anthropic = await anthropicHooks(clientRequest, context);
+        body = anthropic.model === model ? anthropic : { ...anthropic, model };
       }
 
       const headers: Record<string, string> = {};
@@ -96,12 +109,23 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
     },
 
     async response(body, context) {
+      if (protocol === "openai" && isChatIngress(context.ingress))
+        return chatPassthroughResponse(await answerHooks(body, context), context.translation);
       const message = await canonicalMessage(body, context);
       return { body: context.ingress.message(message), message };
     },
 
     stream(context) {
-      const encoder = context.ingress.streamEncoder();
+      const ingress = context.ingress;
+      if (protocol === "openai" && isChatIngress(ingress)) {
+        return chatPassthroughTranslation({
+          ...chunkOptions(context),
+          requestedModel: context.requestedModel,
+          includeUsage: ingress.includeUsage,
+          encoder: () => ingress.streamEncoder(),
+        });
+      }
+      const encoder = ingress.streamEncoder();
       if (protocol === "anthropic")
         return translateStream((events) => anthropicStreamDecoder(context.requestedModel, events), encoder);
       return translateStream(
@@ -119,8 +143,23 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
     }),
   };
 
+  async function anthropicHooks(
+    request: AnthropicMessagesRequest,
+    context: TierContext,
+  ): Promise<AnthropicMessagesRequest> {
+    let anthropic = request;
+    for (const [transformer, hook] of anthropicRequestHooks)
+      anthropic = await hook.call(transformer, anthropic, context);
+    return anthropic;
+  }
+
   async function canonicalMessage(body: unknown, context: TierContext): Promise<AnthropicMessage> {
     if (protocol === "anthropic") return anthropicPassthroughResponse(body, context.requestedModel);
+    return openAIToAnthropicResponse(await answerHooks(body, context), context.translation);
+  }
+
+  /** An openai tier's JSON answer through the tier's `openaiResponse` hooks. */
+  async function answerHooks(body: unknown, context: TierContext): Promise<OpenAIChatResponse> {
     let openai = body as OpenAIChatResponse;
     // An error body is the core's to report: hooks only ever see real answers.
     const isAnswer = !isOpenAIErrorBody(openai) && Array.isArray(openai?.choices);
@@ -128,7 +167,7 @@ export function createTranslator(options: TranslatorOptions): TierTranslator {
       for (const [transformer, hook] of openaiResponseHooks)
         openai = await hook.call(transformer, openai, context);
     }
-    return openAIToAnthropicResponse(openai, context.translation);
+    return openai;
   }
 }
 

@@ -73,7 +73,21 @@ export type OpenAIToolChoice =
   | "required"
   | { type: "function"; function: { name: string } };
 
-export type OpenAIReasoningEffort = "minimal" | "low" | "medium" | "high";
+export type OpenAIReasoningEffort = "none" | "minimal" | "low" | "medium" | "high" | "xhigh";
+
+/** Structured output: `json_object`, or `json_schema` with the schema the answer must match. */
+export type OpenAIResponseFormat =
+  | { type: "text" }
+  | { type: "json_object" }
+  | {
+      type: "json_schema";
+      json_schema: {
+        name: string;
+        description?: string;
+        schema?: Record<string, unknown>;
+        strict?: boolean | null;
+      };
+    };
 
 export type OpenAIChatRequest = {
   model: string;
@@ -90,6 +104,9 @@ export type OpenAIChatRequest = {
   parallel_tool_calls?: boolean;
   user?: string;
   reasoning_effort?: OpenAIReasoningEffort;
+  response_format?: OpenAIResponseFormat;
+  seed?: number;
+  n?: number;
   /** OpenRouter's unified reasoning parameter. */
   reasoning?: { effort?: string; max_tokens?: number; enabled?: boolean; exclude?: boolean };
   [key: string]: unknown;

@@ -47,7 +47,7 @@ export function scriptedRouter(answer: (call: RouterCall) => ScriptedAnswer | Pr
   return { router, calls };
 }
 
-async function pipe(body: ReadableStream<Uint8Array>, sink: ServeOptions["sink"], signal?: AbortSignal) {
+async function pipe(body: ReadableStream<Uint8Array>, sink: ServeOptions["sink"], signal?: ServeOptions["signal"]) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const cancel = () => reader.cancel(signal?.reason).catch(() => {});

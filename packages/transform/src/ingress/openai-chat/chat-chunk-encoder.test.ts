@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { anthropicEventsFixture, eventsToSse, sdkFinalMessage } from "../__fixtures__/anthropic-sse.js";
-import { byteStream, readAllText } from "../__fixtures__/chunks-to-sse.js";
-import { UpstreamResponseError } from "../errors/upstream-response-error.js";
-import { openAIToAnthropicStream } from "../stream/openai-to-anthropic-stream.js";
-import { createTranslationContext } from "../translation-context.js";
-import type { OpenAIChatChunk } from "../types/openai.js";
-import { anthropicToOpenAIStream } from "./anthropic-to-openai-stream.js";
+import { anthropicEventsFixture, eventsToSse, sdkFinalMessage } from "../../__fixtures__/anthropic-sse.js";
+import { byteStream, readAllText } from "../../__fixtures__/chunks-to-sse.js";
+import { UpstreamResponseError } from "../../errors/upstream-response-error.js";
+import { anthropicStreamDecoder } from "../../passthrough/anthropic-passthrough-stream.js";
+import { openAIToAnthropicStream } from "../../stream/openai-to-anthropic-stream.js";
+import { translateStream } from "../../stream/stream-translation.js";
+import { translationStream } from "../../stream/web-streams.js";
+import { createTranslationContext } from "../../translation-context.js";
+import type { OpenAIChatChunk } from "../../types/openai.js";
+import { chatChunkEncoder } from "./chat-chunk-encoder.js";
 
 const encoder = new TextEncoder();
 
@@ -14,10 +17,18 @@ function fixtureBytes(name: string): Uint8Array {
   return encoder.encode(eventsToSse(anthropicEventsFixture(name)));
 }
 
-function translate(name: string, cuts: number[] = []): Promise<string> {
-  return readAllText(
-    byteStream(fixtureBytes(name), cuts).pipeThrough(anthropicToOpenAIStream({ created: 1764072000 })),
+/** An Anthropic upstream's recorded stream, as a Chat Completions client gets it. */
+function chatStream(includeUsage = true): TransformStream<Uint8Array, Uint8Array> {
+  return translationStream(() =>
+    translateStream(
+      (events) => anthropicStreamDecoder("glm-4.6", events),
+      chatChunkEncoder({ model: "my-alias", created: 1764072000, includeUsage }),
+    ),
   );
+}
+
+function translate(name: string, cuts: number[] = [], includeUsage = true): Promise<string> {
+  return readAllText(byteStream(fixtureBytes(name), cuts).pipeThrough(chatStream(includeUsage)));
 }
 
 /** `data:` payloads of an OpenAI SSE text. */
@@ -31,17 +42,17 @@ function dataLines(text: string): string[] {
     });
 }
 
-describe("anthropicToOpenAIStream", () => {
-  it("emits documented chat.completion.chunk frames, the usage chunk and [DONE]", async () => {
+describe("chatChunkEncoder", () => {
+  it("writes chat.completion.chunk frames, the usage chunk and [DONE]", async () => {
     const frames = dataLines(await translate("anthropic-tool-use"));
     expect(frames.at(-1)).toBe("[DONE]");
     const chunks = frames.slice(0, -1).map((frame) => JSON.parse(frame) as OpenAIChatChunk);
     for (const chunk of chunks) {
       expect(chunk).toMatchObject({
-        id: "msg_01XFDUDYJgAACzvnptvVoYEL",
+        id: "chatcmpl-01XFDUDYJgAACzvnptvVoYEL",
         object: "chat.completion.chunk",
         created: 1764072000,
-        model: "glm-4.6",
+        model: "my-alias",
       });
     }
     expect(chunks.map((chunk) => chunk.choices?.[0]?.delta ?? chunk.usage)).toMatchInlineSnapshot(`
@@ -110,6 +121,13 @@ describe("anthropicToOpenAIStream", () => {
     expect(chunks.at(-1)?.choices).toEqual([]);
   });
 
+  it("leaves the usage chunk out unless stream_options.include_usage asked for it", async () => {
+    const frames = dataLines(await translate("anthropic-tool-use", [], false));
+    const chunks = frames.slice(0, -1).map((frame) => JSON.parse(frame) as OpenAIChatChunk);
+    expect(chunks.every((chunk) => chunk.choices?.length === 1)).toBe(true);
+    expect(frames.at(-1)).toBe("[DONE]");
+  });
+
   it("gives the same output for any split of the input bytes", async () => {
     const whole = await translate("anthropic-tool-use");
     const length = fixtureBytes("anthropic-tool-use").length;
@@ -122,9 +140,8 @@ describe("anthropicToOpenAIStream", () => {
   });
 
   it("round-trips back through the OpenAI → Anthropic stream into the same message for the Anthropic SDK", async () => {
-    const upstream = byteStream(fixtureBytes("anthropic-tool-use"));
-    const anthropic = upstream
-      .pipeThrough(anthropicToOpenAIStream())
+    const anthropic = byteStream(fixtureBytes("anthropic-tool-use"))
+      .pipeThrough(chatStream())
       .pipeThrough(openAIToAnthropicStream(createTranslationContext("glm-4.6", { stream: true })));
     const message = await sdkFinalMessage(anthropic);
     expect(message).toMatchObject({
@@ -144,13 +161,19 @@ describe("anthropicToOpenAIStream", () => {
     });
   });
 
-  it("errors on a first-frame error; later errors become an error frame without [DONE]", async () => {
+  it("fails before content without a byte; later failures end with an error chunk and no [DONE]", async () => {
     await expect(translate("anthropic-error-first-frame")).rejects.toSatisfy(
       (error) => UpstreamResponseError.isInstance(error) && error.status === 529,
     );
     const mid = dataLines(await translate("anthropic-error-mid-stream"));
+    expect(mid).not.toContain("[DONE]");
     expect(JSON.parse(mid.at(-1) as string)).toEqual({
-      error: { message: "upstream error: Internal server error", type: "api_error", code: 500 },
+      error: {
+        message: "upstream error: Internal server error",
+        type: "server_error",
+        param: null,
+        code: null,
+      },
     });
     const cut = dataLines(await translate("anthropic-truncated"));
     expect(cut).not.toContain("[DONE]");

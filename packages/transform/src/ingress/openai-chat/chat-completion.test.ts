@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { openAIToAnthropicResponse } from "../response/openai-to-anthropic-response.js";
-import { createTranslationContext } from "../translation-context.js";
-import type { AnthropicMessage } from "../types/anthropic.js";
-import { anthropicToOpenAIResponse } from "./anthropic-to-openai-response.js";
+import { openAIToAnthropicResponse } from "../../response/openai-to-anthropic-response.js";
+import { createTranslationContext } from "../../translation-context.js";
+import type { AnthropicMessage } from "../../types/anthropic.js";
+import { chatCompletion } from "./chat-completion.js";
 
 const message: AnthropicMessage = {
   id: "msg_01",
@@ -24,10 +24,10 @@ const message: AnthropicMessage = {
   },
 };
 
-describe("anthropicToOpenAIResponse", () => {
-  it("builds an OpenAI chat completion", () => {
-    expect(anthropicToOpenAIResponse(message, { created: 1764072000, model: "my-alias" })).toEqual({
-      id: "msg_01",
+describe("chatCompletion", () => {
+  it("builds a chat.completion with the client's model name", () => {
+    expect(chatCompletion(message, "my-alias", 1764072000)).toEqual({
+      id: "chatcmpl-01",
       object: "chat.completion",
       created: 1764072000,
       model: "my-alias",
@@ -37,12 +37,14 @@ describe("anthropicToOpenAIResponse", () => {
           message: {
             role: "assistant",
             content: "Listing.",
+            refusal: null,
             reasoning_content: "Need ls.",
             tool_calls: [
               { id: "toolu_01", type: "function", function: { name: "Bash", arguments: '{"command":"ls"}' } },
             ],
           },
           finish_reason: "tool_calls",
+          logprobs: null,
         },
       ],
       usage: {
@@ -60,17 +62,17 @@ describe("anthropicToOpenAIResponse", () => {
     ["max_tokens", "length"],
     ["refusal", "content_filter"],
   ] as const)("maps stop_reason %s to finish_reason %s", (stopReason, finishReason) => {
-    const out = anthropicToOpenAIResponse({
-      ...message,
-      content: [{ type: "text", text: "x" }],
-      stop_reason: stopReason,
-    });
+    const out = chatCompletion(
+      { ...message, content: [{ type: "text", text: "x" }], stop_reason: stopReason },
+      "m",
+      0,
+    );
     expect(out.choices?.[0]?.finish_reason).toBe(finishReason);
   });
 
   it("round-trips through the OpenAI → Anthropic response translation (thinking loses its signature)", () => {
     const back = openAIToAnthropicResponse(
-      anthropicToOpenAIResponse(message),
+      chatCompletion(message, "m", 0),
       createTranslationContext("claude-sonnet-4-5"),
     );
     expect(back).toMatchObject({
