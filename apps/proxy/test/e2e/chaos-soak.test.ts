@@ -1,6 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import {
-  type FakeProvider,
+  type FakeAnthropic,
+  type FakeOpenAI,
   processFootprint,
   type RecordedRequest,
   type RunningProxy,
@@ -34,8 +35,8 @@ const CONCURRENCY = 16;
 const MAX_FAILURES_IN_ROW = 2;
 
 let proxy: RunningProxy;
-let chaotic: { fake: FakeProvider; name: string; protocol: ChaosProtocol }[];
-let healthy: FakeProvider;
+let chaotic: { fake: FakeOpenAI | FakeAnthropic; name: string; protocol: ChaosProtocol }[];
+let healthy: FakeOpenAI;
 /** Client connections to the proxy, in a pool of their own, closed before sockets are counted. */
 let client: Agent;
 const served = new Map<ChaosMode, number>();
@@ -188,6 +189,9 @@ async function problems({ n, stream, status, text }: Outcome): Promise<string[]>
     );
     return found;
   }
+  // Said plainly before the SDK's verdict: a stream that ends without error ends as a whole message.
+  if (events.at(-1) !== "message_stop" || !events.includes("message_delta"))
+    found.push(`a stream that does not end as complete: ${events.slice(-3)}`);
   const message = await sdkRead(text).catch((error: unknown) => {
     found.push(`the SDK could not read it: ${String(error)}`);
     return undefined;
@@ -263,7 +267,6 @@ describe(`chaos soak (SOAK_SEED=${SEED})`, () => {
     expect(after?.openFds, "proxy file descriptors").toBeLessThanOrEqual(baseline.openFds + 2);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const rss = footprint()?.rssBytes ?? 0;
-    console.log("SOAKDEBUG", baseline, after, rss, [...served]);
     expect(
       rss - baseline.rssBytes,
       `RSS ${(rss / 2 ** 20).toFixed(0)} MiB vs ${(baseline.rssBytes / 2 ** 20).toFixed(0)} MiB at the start`,
