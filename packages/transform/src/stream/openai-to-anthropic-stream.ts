@@ -140,37 +140,9 @@ export function openAIChatStreamDecoder(
       else fail(endedError(noise, false));
       return;
     }
-    // An empty event is a keep-alive.
-    if (data === "") return;
-    const named = event.event !== undefined && event.event !== "message";
-    let chunk: OpenAIChatChunk;
-    try {
-      chunk = JSON.parse(data) as OpenAIChatChunk;
-    } catch {
-      if (event.event === "error") return fail(streamError(data, data));
-      // Chunks come in unnamed events: an event of another name is not one (a keep-alive of some dialect).
-      if (named) return;
-      return fail(malformedAnswerError(`a frame that is not JSON: ${data.slice(0, 200)}`));
-    }
-    // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
-    if (Array.isArray(chunk) && openAIErrorMessage(chunk)) return fail(streamError(chunk, data));
-    if (!isRecord(chunk)) {
-      if (event.event === "error") return fail(streamError(chunk, data));
-      if (named) return;
-      return fail(
-        malformedAnswerError(`a frame that is ${jsonKind(chunk)}, not a chunk: ${data.slice(0, 200)}`),
-      );
-    }
-    if (
-      event.event === "error" ||
-      isOpenAIErrorBody(chunk) ||
-      firstChoice(chunk)?.finish_reason === "error"
-    ) {
-      return fail(streamError(chunk, data));
-    }
-    if (named && chunk.choices === undefined && chunk.usage == null) return;
-    const problem = openAIChunkProblem(chunk);
-    if (problem) return fail(malformedAnswerError(problem, chunk));
+    const chunk = readOpenAIChunkEvent(event, data);
+    if (chunk === undefined) return;
+    if (UpstreamResponseError.isInstance(chunk)) return fail(chunk);
     translateAll(options.onChunk ? options.onChunk(chunk) : chunk);
   };
 
@@ -192,6 +164,40 @@ export function openAIChatStreamDecoder(
 }
 
 /**
+ * An upstream event's chunk (`data` is its trimmed text, not `[DONE]`); the failure it is, an error from the
+ * upstream or a frame that is no well-formed chunk (see openAIChunkProblem); or undefined for an event that
+ * carries none (a keep-alive). For every reader of OpenAI-compatible streams, so they fail alike.
+ */
+export function readOpenAIChunkEvent(
+  event: SseEvent,
+  data: string,
+): OpenAIChatChunk | UpstreamResponseError | undefined {
+  // An empty event is a keep-alive.
+  if (data === "") return undefined;
+  const named = event.event !== undefined && event.event !== "message";
+  let chunk: unknown;
+  try {
+    chunk = JSON.parse(data);
+  } catch {
+    if (event.event === "error") return streamError(data, data);
+    // Chunks come in unnamed events: an event of another name is not one (a keep-alive of some dialect).
+    return named ? undefined : malformedAnswerError(`a frame that is not JSON: ${data.slice(0, 200)}`);
+  }
+  // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
+  if (Array.isArray(chunk) && openAIErrorMessage(chunk)) return streamError(chunk, data);
+  if (!isRecord(chunk)) {
+    if (event.event === "error") return streamError(chunk, data);
+    if (named) return undefined;
+    return malformedAnswerError(`a frame that is ${jsonKind(chunk)}, not a chunk: ${data.slice(0, 200)}`);
+  }
+  if (event.event === "error" || isOpenAIErrorBody(chunk) || firstChoice(chunk)?.finish_reason === "error")
+    return streamError(chunk, data);
+  if (named && chunk.choices === undefined && chunk.usage == null) return undefined;
+  const problem = openAIChunkProblem(chunk);
+  return problem ? malformedAnswerError(problem, chunk) : (chunk as OpenAIChatChunk);
+}
+
+/**
  * The choice Claude Code gets (see firstChoicePosition): an upstream asked for (or defaulting to) several
  * choices interleaves their chunks; the others are ignored. A chunk's shape is checked before this reads it.
  */
@@ -205,14 +211,15 @@ export function firstChoice(
 }
 
 /** Whether a delta carries anything of the answer (a role, or empty strings and lists, carry nothing). */
-function carriesContent(delta: OpenAIChunkDelta | undefined): boolean {
+export function carriesContent(delta: OpenAIChunkDelta | null | undefined): delta is OpenAIChunkDelta {
   if (!delta) return false;
   return (
     nonEmpty(delta.content) ||
     nonEmpty(delta.refusal) ||
     nonEmpty(delta.reasoning_content) ||
     nonEmpty(delta.reasoning) ||
-    (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0)
+    (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0) ||
+    delta.function_call != null
   );
 }
 
@@ -221,7 +228,7 @@ function nonEmpty(text: unknown): boolean {
 }
 
 /** Usage of another type than an object is no usage: the output count is then estimated. */
-function usageOf(usage: unknown): OpenAIUsage | undefined {
+export function usageOf(usage: unknown): OpenAIUsage | undefined {
   return isRecord(usage) ? (usage as OpenAIUsage) : undefined;
 }
 
