@@ -1,4 +1,3 @@
-import Anthropic from "@anthropic-ai/sdk";
 import {
   type FakeAnthropic,
   type FakeOpenAI,
@@ -12,23 +11,24 @@ import {
 import { Agent, fetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  answerText,
   CHAOS_MODES,
   type ChaosMode,
   type ChaosProtocol,
   chaosBehaviour,
   countsAgainstHealth,
 } from "./chaos-behaviours.js";
+import { type ChaosApi, endsWithError, type Outcome, outcomeProblems } from "./chaos-outcomes.js";
 import { type HeapInspector, inspectHeap } from "./heap-inspector.js";
-import { parseSse, providerFor } from "./support.js";
+import { providerFor } from "./support.js";
 
-// A chaos soak: many concurrent streaming and non-streaming requests through a chain whose first two tiers
-// (one OpenAI-compatible, one Anthropic) fail at random in every way providers fail, and whose last tier is
-// healthy. Each request carries a tag the fakes echo with the attempt that answered, so content from two
-// attempts or from another request shows. Each chaotic fake means to fail three attempts in four (as far as
-// its circuit allows, see FailureRow), going round every failure mode in turn so each is served; SOAK_SEED
-// picks which attempts fail and where each fake's round starts (printed on failure); SOAK_REQUESTS scales
-// the run.
+// A chaos soak: many concurrent streaming and non-streaming requests (from Anthropic clients, and every
+// fourth from a Chat Completions client, relayed as it is to the OpenAI-compatible tiers) through a chain
+// whose first two tiers (one OpenAI-compatible, one Anthropic) fail at random in every way providers fail,
+// and whose last tier is healthy. Each request carries a tag the fakes echo with the attempt that answered,
+// so content from two attempts or from another request shows. Each chaotic fake means to fail three attempts
+// in four (as far as its circuit allows, see FailureRow), going round every failure mode in turn so each is
+// served; SOAK_SEED picks which attempts fail and where each fake's round starts (printed on failure);
+// SOAK_REQUESTS scales the run.
 
 const SEED = Number(process.env.SOAK_SEED ?? 13);
 const REQUESTS = Number(process.env.SOAK_REQUESTS ?? 400);
@@ -161,16 +161,11 @@ function hash(text: string): number {
   return value >>> 0;
 }
 
-interface Outcome {
-  readonly n: number;
-  readonly stream: boolean;
-  readonly status: number;
-  readonly text: string;
-}
-
+/** Request `n`: streamed or not as the seed says; every fourth from an OpenAI Chat Completions client. */
 async function send(n: number): Promise<Outcome> {
   const stream = hash(`${SEED}:stream:${n}`) % 2 === 0;
-  const response = await fetch(`${proxy.url}/v1/messages`, {
+  const api: ChaosApi = n % 4 === 3 ? "chat" : "messages";
+  const response = await fetch(`${proxy.url}${api === "chat" ? "/v1/chat/completions" : "/v1/messages"}`, {
     method: "POST",
     dispatcher: client,
     headers: { "content-type": "application/json", "x-api-key": "client-key" },
@@ -182,7 +177,7 @@ async function send(n: number): Promise<Outcome> {
     }),
     signal: AbortSignal.timeout(15_000),
   });
-  return { n, stream, status: response.status, text: await response.text() };
+  return { n, api, stream, status: response.status, text: await response.text() };
 }
 
 /** Sends requests `from`..`to` (excluded), CONCURRENCY at a time. */
@@ -194,58 +189,6 @@ async function burst(from: number, to: number): Promise<Outcome[]> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return outcomes;
-}
-
-/** The message the real SDK assembles from a streamed body, or the error it throws. */
-function sdkRead(text: string) {
-  const sdk = new Anthropic({
-    apiKey: "test",
-    baseURL: "http://sdk.test",
-    maxRetries: 0,
-    fetch: async () => new Response(text, { headers: { "content-type": "text/event-stream" } }),
-  });
-  return sdk.messages
-    .stream({ model: "claude-sonnet-4-5", max_tokens: 256, messages: [{ role: "user", content: "hi" }] })
-    .finalMessage();
-}
-
-/** Why an outcome is wrong; [] when it is a complete answer for its own request, or fails only after content. */
-async function problems({ n, stream, status, text }: Outcome): Promise<string[]> {
-  const found: string[] = [];
-  if (status !== 200) return [`status ${status}: ${text.slice(0, 300)}`];
-  const tags = [...text.matchAll(/TAG(\d+)@([a-z]\d+)/g)];
-  if (tags.some((tag) => tag[1] !== String(n)))
-    found.push(`content of another request: ${tags.map((tag) => tag[0])}`);
-  const attempts = new Set(tags.map((tag) => tag[2]));
-  if (attempts.size > 1) found.push(`content of ${attempts.size} attempts: ${[...attempts]}`);
-  const expected = answerText(`TAG${n}@${[...attempts][0]}`);
-  if (!stream) {
-    const message = JSON.parse(text) as { content?: { text?: string }[] };
-    if (message.content?.[0]?.text !== expected) found.push(`not the whole answer: ${text.slice(0, 300)}`);
-    return found;
-  }
-  const events = parseSse(text).map((event) => event.event);
-  if (events.at(-1) === "error") {
-    // A failure after bytes were relayed: only once content went out, never as if complete.
-    if (!events.includes("content_block_start"))
-      found.push(`an error before any content: ${text.slice(0, 300)}`);
-    if (events.includes("message_stop")) found.push("an error after the message ended");
-    await sdkRead(text).then(
-      () => found.push("the SDK took a failed stream for complete"),
-      () => undefined,
-    );
-    return found;
-  }
-  // Said plainly before the SDK's verdict: a stream that ends without error ends as a whole message.
-  if (events.at(-1) !== "message_stop" || !events.includes("message_delta"))
-    found.push(`a stream that does not end as complete: ${events.slice(-3)}`);
-  const message = await sdkRead(text).catch((error: unknown) => {
-    found.push(`the SDK could not read it: ${String(error)}`);
-    return undefined;
-  });
-  if (message && (message.content[0] as { text?: string })?.text !== expected)
-    found.push(`not the whole answer: ${JSON.stringify(message.content)}`);
-  return found;
 }
 
 /** Polls `read` until `done` says so or `ms` passed; the last value either way. */
@@ -274,12 +217,12 @@ describe(`chaos soak (SOAK_SEED=${SEED})`, () => {
 
     const outcomes = await burst(WARM_UP, WARM_UP + REQUESTS);
     const wrong = (
-      await Promise.all(outcomes.map(async (outcome) => ({ outcome, found: await problems(outcome) })))
+      await Promise.all(outcomes.map(async (outcome) => ({ outcome, found: await outcomeProblems(outcome) })))
     )
       .filter(({ found }) => found.length > 0)
       .map(
         ({ outcome, found }) =>
-          `request ${outcome.n} (${outcome.stream ? "stream" : "json"}): ${found.join("; ")}`,
+          `request ${outcome.n} (${outcome.api}, ${outcome.stream ? "stream" : "json"}): ${found.join("; ")}`,
       );
     expect(wrong, `SOAK_SEED=${SEED}`).toEqual([]);
     expect(outcomes).toHaveLength(REQUESTS);
@@ -299,7 +242,10 @@ describe(`chaos soak (SOAK_SEED=${SEED})`, () => {
       "circuits opened (the chaotic tiers stopped serving: see MAX_FAILURES_IN_ROW)",
     ).toEqual([]);
     expect(
-      outcomes.filter((outcome) => outcome.stream && parseSse(outcome.text).at(-1)?.event === "error").length,
+      outcomes.filter((outcome) => outcome.api === "messages" && endsWithError(outcome)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      outcomes.filter((outcome) => outcome.api === "chat" && endsWithError(outcome)).length,
     ).toBeGreaterThan(0);
     expect(stats.tiers.find((tier) => tier.id === "c,c-model")).toMatchObject({
       state: "healthy",
