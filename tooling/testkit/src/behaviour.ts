@@ -19,6 +19,18 @@ export type Behaviour =
    * (destroy the socket mid-stream), or `hang` (keep the connection open and silent).
    */
   | (Common & { kind: "sse"; frames: SseFrame[]; intervalMs?: number; after?: "end" | "break" | "hang" })
+  /**
+   * A 200 whose body is these chunks as they are (text or bytes, with `intervalMs` between them), for
+   * bodies no frame list can make: a frame cut in its middle, invalid UTF-8, garbage between events. Then
+   * `end`, `break` or `hang`, as for `sse`. Content type `text/event-stream` unless given.
+   */
+  | (Common & {
+      kind: "bytes";
+      chunks: (string | Uint8Array)[];
+      contentType?: string;
+      intervalMs?: number;
+      after?: "end" | "break" | "hang";
+    })
   /** Destroy the socket without answering (a connection reset). */
   | (Common & { kind: "reset" })
   /** Never answer; the connection stays open until the client gives up or the fake closes. */

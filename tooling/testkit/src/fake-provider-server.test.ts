@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { anthropicTextStream } from "./anthropic-responses.js";
 import { hang, rateLimited, reset } from "./failures.js";
@@ -90,6 +91,20 @@ describe("fake providers", () => {
     controller.abort();
     await expect(pending).rejects.toThrow();
     await expect(fake.requests[0]?.closed).resolves.toEqual({ clientClosedEarly: true });
+  });
+
+  it("drops a connection that carried no request once the keep-alive timeout passed, and counts it until then", async () => {
+    fake = await startFakeOpenAI([], { keepAliveTimeoutMs: 150 });
+    const socket = connect(fake.port, "127.0.0.1");
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    await new Promise((resolve) => socket.on("connect", resolve));
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.openConnections).toBe(1);
+    await closed;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.openConnections).toBe(0);
   });
 
   it("closes with a hanging connection open", async () => {

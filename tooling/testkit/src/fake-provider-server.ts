@@ -7,6 +7,11 @@ export interface FakeProviderOptions {
   script?: Script;
   /** Answer for requests once a queue script is used up. Default: a 500 saying the script ran out. */
   otherwise?: Behaviour;
+  /**
+   * How long an idle keep-alive connection stays open (Node's default: 5 s), and one that never carried a
+   * request (by default it stays until the client closes it).
+   */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface FakeProvider {
@@ -15,6 +20,8 @@ export interface FakeProvider {
   readonly port: number;
   /** Every request received, in order. */
   readonly requests: readonly RecordedRequest[];
+  /** Connections open right now, idle keep-alive ones included. */
+  readonly openConnections: number;
   /** Replace the script (a queue restarts from its first entry). */
   setScript(script: Script): void;
   /** Append behaviours to the queue (turns a function script into a queue). */
@@ -88,7 +95,17 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   });
   server.on("connection", (socket) => {
     sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+    // Servers also drop a connection that stays unused: a client's pool may open one it never sends on.
+    const unused =
+      options.keepAliveTimeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            if (socket.bytesRead === 0) socket.destroy();
+          }, options.keepAliveTimeoutMs);
+    socket.on("close", () => {
+      sockets.delete(socket);
+      clearTimeout(unused);
+    });
   });
 
   async function answer(behaviour: Behaviour, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -111,20 +128,22 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         return;
       case "hang":
         return;
-      case "sse": {
+      case "sse":
+      case "bytes": {
         res.writeHead(200, {
-          "content-type": "text/event-stream",
+          "content-type": (behaviour.kind === "bytes" && behaviour.contentType) || "text/event-stream",
           "cache-control": "no-cache",
           ...behaviour.headers,
         });
         res.flushHeaders();
-        for (const [index, frame] of behaviour.frames.entries()) {
+        const chunks = behaviour.kind === "sse" ? behaviour.frames.map(encodeSseFrame) : behaviour.chunks;
+        for (const [index, chunk] of chunks.entries()) {
           if (index > 0 && behaviour.intervalMs) await sleep(behaviour.intervalMs);
           if (res.destroyed) return;
-          res.write(encodeSseFrame(frame));
+          res.write(chunk);
         }
         if (behaviour.after === "break") {
-          // Let the last frame leave before the reset, so the client sees a stream cut mid-way.
+          // Let the last chunk leave before the reset, so the client sees a stream cut mid-way.
           await sleep(20);
           answeredByReset.add(res);
           req.socket.resetAndDestroy();
@@ -136,6 +155,7 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     }
   }
 
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -143,6 +163,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    get openConnections() {
+      return sockets.size;
+    },
     setScript(newScript) {
       script = newScript;
       queue = Array.isArray(newScript) ? [...newScript] : [];

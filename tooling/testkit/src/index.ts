@@ -24,6 +24,7 @@ export {
   openaiToolCallStream,
   type ToolCallSpec,
 } from "./openai-responses.js";
+export { type ProcessFootprint, processFootprint } from "./process-footprint.js";
 export { redisServerAvailable, startRedisServer, type TestRedisServer } from "./redis-server.js";
 export { builtCliPath, repoRoot } from "./repo-root.js";
 export { encodeSseFrame } from "./sse-encode.js";

@@ -15,8 +15,8 @@ const exhausted: Behaviour = {
 /** A fake Anthropic-compatible provider (Messages API) on 127.0.0.1, answering per `script`. */
 export async function startFakeAnthropic(
   script: Script = [],
-  options: { otherwise?: Behaviour } = {},
+  options: { otherwise?: Behaviour; keepAliveTimeoutMs?: number } = {},
 ): Promise<FakeAnthropic> {
-  const fake = await startFakeProvider({ script, otherwise: options.otherwise ?? exhausted });
+  const fake = await startFakeProvider({ ...options, script, otherwise: options.otherwise ?? exhausted });
   return Object.assign(fake, { messagesUrl: `${fake.url}/v1/messages` });
 }

@@ -9,8 +9,8 @@ export interface FakeOpenAI extends FakeProvider {
 /** A fake OpenAI-compatible provider (Chat Completions) on 127.0.0.1, answering per `script`. */
 export async function startFakeOpenAI(
   script: Script = [],
-  options: { otherwise?: Behaviour } = {},
+  options: { otherwise?: Behaviour; keepAliveTimeoutMs?: number } = {},
 ): Promise<FakeOpenAI> {
-  const fake = await startFakeProvider({ script, otherwise: options.otherwise });
+  const fake = await startFakeProvider({ ...options, script });
   return Object.assign(fake, { chatCompletionsUrl: `${fake.url}/v1/chat/completions` });
 }

@@ -53,4 +53,37 @@ describe("anthropicPassthroughResponse", () => {
       ].map(anthropicErrorStatus),
     ).toEqual([400, 401, 404, 500, 504, 502]);
   });
+
+  it.each([
+    [{ content: [null] }, "content.0: expected an object, got null"],
+    [{ content: [{ text: "hi" }] }, "content.0.type: expected a string, got nothing"],
+    [{ content: [{ type: "text", text: 5 }] }, "content.0.text: expected a string, got a number"],
+    [
+      {
+        content: [
+          { type: "text", text: "a" },
+          { type: "tool_use", id: "t", name: "Bash" },
+        ],
+      },
+      "content.1.input: expected an object, got nothing",
+    ],
+    [
+      { content: [{ type: "tool_use", id: "t", name: "", input: {} }] },
+      "content.0.name: expected a non-empty string, got an empty one",
+    ],
+    [{ content: [{ type: "thinking" }] }, "content.0.thinking: expected a string, got nothing"],
+  ])("fails the tier for a block the client cannot read: %j", (body, problem) => {
+    expect(() => anthropicPassthroughResponse({ type: "message", ...body }, "m")).toThrow(
+      `upstream sent a malformed answer: ${problem}`,
+    );
+  });
+
+  it("passes blocks of types it does not know, and gives a message without usage zero counts", () => {
+    const message = anthropicPassthroughResponse(
+      { type: "message", content: [{ type: "hologram", payload: "MRK" }], stop_reason: "end_turn" },
+      "m",
+    );
+    expect(message.content).toEqual([{ type: "hologram", payload: "MRK" }]);
+    expect(message.usage).toEqual({ input_tokens: 0, output_tokens: 0 });
+  });
 });

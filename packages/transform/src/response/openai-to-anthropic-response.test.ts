@@ -247,4 +247,112 @@ describe("openAIToAnthropicResponse", () => {
       "upstream error: <html>Bad Gateway</html>",
     );
   });
+
+  const answer = (message: unknown, extra: object = {}) => ({
+    choices: [{ index: 0, message, finish_reason: "stop", ...extra }],
+  });
+  const toolCall = (fields: object) =>
+    answer({ tool_calls: [{ id: "call_1", type: "function", ...fields }] });
+
+  it.each([
+    [
+      "no message",
+      { choices: [{ index: 0, finish_reason: "stop" }] },
+      "choices.0.message: expected an object, got nothing",
+    ],
+    ["a message that is a string", answer("hi"), "choices.0.message: expected an object, got a string"],
+    [
+      "content that is a number",
+      answer({ content: 5 }),
+      "choices.0.message.content: expected a string, got a number",
+    ],
+    [
+      "a refusal that is an object",
+      answer({ refusal: {} }),
+      "choices.0.message.refusal: expected a string, got an object",
+    ],
+    [
+      "a finish_reason that is a number",
+      answer({ content: "x" }, { finish_reason: 1 }),
+      "choices.0.finish_reason: expected a string, got a number",
+    ],
+    [
+      "tool_calls that is a string",
+      answer({ tool_calls: "Read" }),
+      "choices.0.message.tool_calls: expected an array, got a string",
+    ],
+    [
+      "a tool call that is null",
+      answer({ tool_calls: [null] }),
+      "choices.0.message.tool_calls.0: expected an object, got null",
+    ],
+    ["a tool call without a function", toolCall({}), "choices.0.message.tool_calls.0.function: required"],
+    [
+      "a tool call without a name",
+      toolCall({ function: { arguments: "{}" } }),
+      "choices.0.message.tool_calls.0.function.name: required",
+    ],
+    [
+      "a tool call id that is a number",
+      toolCall({ id: 7, function: { name: "Read" } }),
+      "choices.0.message.tool_calls.0.id: expected a string, got a number",
+    ],
+    [
+      "arguments that are a number",
+      toolCall({ function: { name: "Read", arguments: 5 } }),
+      "choices.0.message.tool_calls.0.function.arguments: expected a JSON string, got a number",
+    ],
+    [
+      "arguments that no repair makes an object",
+      toolCall({ function: { name: "Read", arguments: "[1, 2]" } }),
+      "choices.0.message.tool_calls.0.function.arguments: not a JSON object: [1, 2]",
+    ],
+    [
+      "a legacy function_call without a name",
+      answer({ function_call: { arguments: "{}" } }),
+      "choices.0.message.function_call.name: required",
+    ],
+  ])("fails the tier for %s, naming the path", (_name, body, problem) => {
+    expect(upstreamError(body)).toMatchObject({
+      status: 502,
+      retryable: true,
+      message: `upstream sent a malformed answer: ${problem}`,
+    });
+  });
+
+  it("counts usage that is not a count as 0", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        ...answer({ content: "x" }),
+        usage: { prompt_tokens: "12", completion_tokens: -1, prompt_tokens_details: 5 },
+      } as never,
+      context,
+    );
+    expect(message.usage).toEqual({
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    });
+  });
+
+  it("takes empty or null arguments as no arguments", () => {
+    const message = openAIToAnthropicResponse(
+      {
+        choices: [
+          {
+            message: {
+              tool_calls: [
+                { id: "a", type: "function", function: { name: "Now", arguments: null } },
+                { id: "b", type: "function", function: { name: "Now", arguments: " " } },
+              ],
+            },
+            finish_reason: "tool_calls",
+          },
+        ],
+      } as never,
+      context,
+    );
+    expect(message.content).toMatchObject([{ input: {} }, { input: {} }]);
+  });
 });

@@ -157,16 +157,27 @@ export class AnthropicStreamBuilder {
     this.startTool(call);
   }
 
-  /** Closes every block; the message itself ends later, in `end`, once the usage-only chunk had its chance. */
-  finish(finishReason: AnthropicStopReason): void {
+  /**
+   * Closes every block; the message itself ends later, in `end`, once the usage-only chunk had its chance.
+   * Returns why the turn cannot end well instead (see `toolCallProblem`), emitting nothing.
+   */
+  finish(finishReason: AnthropicStopReason): string | undefined {
+    const problem = this.toolCallProblem(finishReason);
+    if (problem) return problem;
     this.closeAll();
     // Claude Code waits for tool results after tool_use: say so only when there are tool calls to run.
     if (finishReason === "tool_use" || finishReason === "end_turn")
       this.stopReason = this.sawToolUse ? "tool_use" : "end_turn";
     else this.stopReason = finishReason;
+    return undefined;
   }
 
-  end(): void {
+  /** Ends the message; for a turn that never finished, returns why it cannot end well instead, as `finish`. */
+  end(): string | undefined {
+    if (this.stopReason === undefined) {
+      const problem = this.toolCallProblem(undefined);
+      if (problem) return problem;
+    }
     this.closeAll();
     const usage = openAIUsageToAnthropic(this.usage);
     if (this.usage === undefined) usage.output_tokens = Math.ceil(this.outputChars / CHARS_PER_TOKEN);
@@ -184,6 +195,24 @@ export class AnthropicStreamBuilder {
       },
     });
     this.emit({ type: "message_stop" });
+    return undefined;
+  }
+
+  /**
+   * Why the turn's tool calls cannot go to the client as they are: a call that never got a name, or whose
+   * arguments are not a JSON object once the upstream is done with them. Their pieces may already be out, so
+   * the answer fails rather than hand Claude Code a call it cannot run. A turn cut by the output limit
+   * (`max_tokens`) keeps a call whose object was cut short, as Anthropic's own API does: the stop reason
+   * tells the client, and the SDK reads a cut object. At most one JSON.parse per call, once per turn.
+   */
+  private toolCallProblem(stopReason: AnthropicStopReason | undefined): string | undefined {
+    for (const call of this.calls.values()) {
+      if (call.name === undefined) return `tool call ${call.id} has no name`;
+      if (call.args.trim() === "" || isComplete(call)) continue;
+      if (stopReason === "max_tokens" && call.args.trimStart().startsWith("{")) continue;
+      return `tool call ${call.id} (${call.name}) has arguments that are not a JSON object: ${call.args.slice(0, 200)}`;
+    }
+    return undefined;
   }
 
   private closeAll(): void {

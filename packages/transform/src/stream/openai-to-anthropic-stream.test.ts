@@ -387,20 +387,6 @@ describe("openAIToAnthropicStream edge cases", () => {
     ]);
   });
 
-  it("still emits a call whose name never arrives, rather than losing its arguments", async () => {
-    const message = await sdkFinalMessage(
-      translatedStream(
-        sse([
-          delta(
-            { tool_calls: [{ index: 0, id: "call_1", function: { arguments: '{"a":1}' } }] },
-            "tool_calls",
-          ),
-        ]),
-      ),
-    );
-    expect(message.content).toEqual([{ type: "tool_use", id: "call_1", name: "", input: { a: 1 } }]);
-  });
-
   it("closes a tool block when text follows it and keeps the text", async () => {
     const events = parseSseText(
       await translate(

@@ -1,3 +1,4 @@
+import { jsonKind, malformedAnswerError } from "../errors/malformed-answer-error.js";
 import { isOpenAIErrorBody, openAIErrorMessage, openAIErrorStatus } from "../errors/openai-error-message.js";
 import { streamEndedError } from "../errors/stream-ended-error.js";
 import { UpstreamResponseError } from "../errors/upstream-response-error.js";
@@ -5,9 +6,11 @@ import { anthropicSseEncoder } from "../ingress/anthropic/anthropic-sse-encoder.
 import { mapFinishReason } from "../response/map-finish-reason.js";
 import { createSseParser } from "../sse/create-sse-parser.js";
 import type { SseEvent } from "../sse/sse-event.js";
+import { isRecord } from "../transformer/transformer-options.js";
 import type { TranslationContext } from "../translation-context.js";
-import type { OpenAIChatChunk, OpenAIUsage } from "../types/openai.js";
+import type { OpenAIChatChunk, OpenAIChunkDelta, OpenAIUsage } from "../types/openai.js";
 import { AnthropicStreamBuilder } from "./anthropic-stream-builder.js";
+import { firstChoicePosition, openAIChunkProblem } from "./openai-chunk-shape.js";
 import type { CanonicalEvents, StreamDecoder } from "./stream-decoder.js";
 import { type StreamTranslation, translateStream } from "./stream-translation.js";
 import { translationStream } from "./web-streams.js";
@@ -77,18 +80,25 @@ export function openAIChatStreamDecoder(
 
   const complete = () => {
     if (closed) return;
+    const problem = builder.end();
+    if (problem) return fail(malformedAnswerError(problem));
     closed = true;
-    builder.end();
   };
 
   const translate = (chunk: OpenAIChatChunk) => {
     const choice = firstChoice(chunk);
     // Moonshot (Kimi) reports stream usage inside the choice.
-    const usage = chunk.usage ?? (choice?.usage as OpenAIUsage | null | undefined);
+    const usage = usageOf(chunk.usage) ?? usageOf(choice?.usage);
     builder.start(chunk.id, usage);
     if (usage) builder.recordUsage(usage);
-    if (!choice || builder.isFinished) return;
+    if (!choice) return;
     const delta = choice.delta;
+    if (builder.isFinished) {
+      // The usage-only chunk may follow the finish; more content would be cut from an answer sent as whole.
+      if (carriesContent(delta))
+        fail(malformedAnswerError("content after the choice's finish_reason", chunk));
+      return;
+    }
     if (delta) {
       const reasoning = delta.reasoning_content ?? delta.reasoning;
       if (typeof reasoning === "string") builder.thinking(reasoning);
@@ -101,7 +111,10 @@ export function openAIChatStreamDecoder(
         builder.toolCall({ index: 0, function: delta.function_call }, 0);
       }
     }
-    if (choice.finish_reason) builder.finish(mapFinishReason(choice.finish_reason));
+    if (choice.finish_reason) {
+      const problem = builder.finish(mapFinishReason(choice.finish_reason));
+      if (problem) fail(malformedAnswerError(problem));
+    }
   };
 
   const translateAll = (chunks: OpenAIChatChunk | OpenAIChatChunk[] | null) => {
@@ -127,25 +140,9 @@ export function openAIChatStreamDecoder(
       else fail(endedError(noise, false));
       return;
     }
-    let chunk: OpenAIChatChunk;
-    try {
-      chunk = JSON.parse(data) as OpenAIChatChunk;
-    } catch {
-      if (event.event === "error") return fail(streamError(data, data));
-      addNoise(data);
-      return;
-    }
-    if (typeof chunk !== "object" || chunk === null) return addNoise(data);
-    // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
-    if (Array.isArray(chunk))
-      return openAIErrorMessage(chunk) ? fail(streamError(chunk, data)) : addNoise(data);
-    if (
-      event.event === "error" ||
-      isOpenAIErrorBody(chunk) ||
-      firstChoice(chunk)?.finish_reason === "error"
-    ) {
-      return fail(streamError(chunk, data));
-    }
+    const chunk = readOpenAIChunkEvent(event, data);
+    if (chunk === undefined) return;
+    if (UpstreamResponseError.isInstance(chunk)) return fail(chunk);
     translateAll(options.onChunk ? options.onChunk(chunk) : chunk);
   };
 
@@ -167,21 +164,72 @@ export function openAIChatStreamDecoder(
 }
 
 /**
- * The choice Claude Code gets: index 0. An upstream asked for (or defaulting
- * to) several choices interleaves their chunks; the others are ignored.
+ * An upstream event's chunk (`data` is its trimmed text, not `[DONE]`); the failure it is, an error from the
+ * upstream or a frame that is no well-formed chunk (see openAIChunkProblem); or undefined for an event that
+ * carries none (a keep-alive). For every reader of OpenAI-compatible streams, so they fail alike.
+ */
+export function readOpenAIChunkEvent(
+  event: SseEvent,
+  data: string,
+): OpenAIChatChunk | UpstreamResponseError | undefined {
+  // An empty event is a keep-alive.
+  if (data === "") return undefined;
+  const named = event.event !== undefined && event.event !== "message";
+  let chunk: unknown;
+  try {
+    chunk = JSON.parse(data);
+  } catch {
+    if (event.event === "error") return streamError(data, data);
+    // Chunks come in unnamed events: an event of another name is not one (a keep-alive of some dialect).
+    return named ? undefined : malformedAnswerError(`a frame that is not JSON: ${data.slice(0, 200)}`);
+  }
+  // Google's endpoints wrap an error in a one-element array (`[{"error": {...}}]`).
+  if (Array.isArray(chunk) && openAIErrorMessage(chunk)) return streamError(chunk, data);
+  if (!isRecord(chunk)) {
+    if (event.event === "error") return streamError(chunk, data);
+    if (named) return undefined;
+    return malformedAnswerError(`a frame that is ${jsonKind(chunk)}, not a chunk: ${data.slice(0, 200)}`);
+  }
+  if (event.event === "error" || isOpenAIErrorBody(chunk) || firstChoice(chunk)?.finish_reason === "error")
+    return streamError(chunk, data);
+  if (named && chunk.choices === undefined && chunk.usage == null) return undefined;
+  const problem = openAIChunkProblem(chunk);
+  return problem ? malformedAnswerError(problem, chunk) : (chunk as OpenAIChatChunk);
+}
+
+/**
+ * The choice Claude Code gets (see firstChoicePosition): an upstream asked for (or defaulting to) several
+ * choices interleaves their chunks; the others are ignored. A chunk's shape is checked before this reads it.
  */
 export function firstChoice(
   chunk: OpenAIChatChunk,
 ): NonNullable<OpenAIChatChunk["choices"]>[number] | undefined {
   const choices = chunk.choices;
   if (!Array.isArray(choices)) return undefined;
-  const first = choices[0];
-  if (first === undefined || first.index === undefined || first.index === 0) return first;
-  return choices.find((choice) => choice.index === 0);
+  const choice = choices[firstChoicePosition(choices)];
+  return isRecord(choice) ? choice : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** Whether a delta carries anything of the answer (a role, or empty strings and lists, carry nothing). */
+export function carriesContent(delta: OpenAIChunkDelta | null | undefined): delta is OpenAIChunkDelta {
+  if (!delta) return false;
+  return (
+    nonEmpty(delta.content) ||
+    nonEmpty(delta.refusal) ||
+    nonEmpty(delta.reasoning_content) ||
+    nonEmpty(delta.reasoning) ||
+    (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0) ||
+    delta.function_call != null
+  );
+}
+
+function nonEmpty(text: unknown): boolean {
+  return typeof text === "string" && text !== "";
+}
+
+/** Usage of another type than an object is no usage: the output count is then estimated. */
+export function usageOf(usage: unknown): OpenAIUsage | undefined {
+  return isRecord(usage) ? (usage as OpenAIUsage) : undefined;
 }
 
 export function streamError(body: unknown, raw: string): UpstreamResponseError {

@@ -10,11 +10,20 @@ export interface TokenUsage {
 
 /** An Anthropic `usage` object (a message's, or a stream's merged from message_start and message_delta). */
 export function tokenUsage(usage: Partial<AnthropicUsage> | null | undefined): TokenUsage | undefined {
-  if (!usage) return undefined;
+  if (typeof usage !== "object" || usage === null) return undefined;
   return {
-    inputTokens: usage.input_tokens ?? 0,
-    outputTokens: usage.output_tokens ?? 0,
-    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
-    cacheCreationTokens: usage.cache_creation_input_tokens ?? 0,
+    inputTokens: tokenCount(usage.input_tokens),
+    outputTokens: tokenCount(usage.output_tokens),
+    cacheReadTokens: tokenCount(usage.cache_read_input_tokens),
+    cacheCreationTokens: tokenCount(usage.cache_creation_input_tokens),
   };
+}
+
+/**
+ * A token count an upstream reported, as a whole number of tokens: anything else it may send there (a
+ * string, a negative or fractional number, a number too large to count exactly, null) counts as 0, so
+ * metrics, costs and the client's usage never carry NaN or garbage.
+ */
+export function tokenCount(value: unknown): number {
+  return typeof value === "number" && value >= 0 && value <= Number.MAX_SAFE_INTEGER ? Math.round(value) : 0;
 }

@@ -5,6 +5,8 @@ import { allPaths, deleteAt, dotPath, getAt, isObject, type JsonPath, setAt } fr
 /** A request damaged in one way, as a client could send it (it went through JSON.stringify and JSON.parse). */
 export type AnthropicRequestMutant = {
   request: Record<string, unknown>;
+  /** The request as the JSON text a client sends (JSON.stringify overflows the stack on the deepest nesting). */
+  text: string;
   /** What was done, for the report of a failing case: `delete messages.1.content.0.id`. */
   mutation: string;
   /**
@@ -51,7 +53,7 @@ export function anthropicRequestMutantArbitrary(
       };
       let text = JSON.stringify(request);
       if (deep !== undefined) text = text.replace(JSON.stringify(DEEP_PLACEHOLDER), deep);
-      return { request: JSON.parse(text), ...applied };
+      return { request: JSON.parse(text), text, ...applied };
     });
 }
 

@@ -1,4 +1,4 @@
-import { isOpenAIErrorBody, openAIErrorMessage } from "../../errors/openai-error-message.js";
+import { malformedAnswerError } from "../../errors/malformed-answer-error.js";
 import { UpstreamResponseError } from "../../errors/upstream-response-error.js";
 import { mapFinishReason } from "../../response/map-finish-reason.js";
 import { openAIUsageToAnthropic } from "../../response/openai-usage-to-anthropic.js";
@@ -6,11 +6,13 @@ import { createSseParser, type SseParser } from "../../sse/create-sse-parser.js"
 import type { SseEvent } from "../../sse/sse-event.js";
 import { messageEvents } from "../../stream/message-events.js";
 import {
+  carriesContent,
   endedError,
   firstChoice,
   MAX_NOISE_CHARS,
+  readOpenAIChunkEvent,
   type StreamTranslationOptions,
-  streamError,
+  usageOf,
 } from "../../stream/openai-to-anthropic-stream.js";
 import type { StreamEncoder } from "../../stream/stream-encoder.js";
 import type { StreamFacts } from "../../stream/stream-facts.js";
@@ -18,6 +20,7 @@ import type { StreamTranslation } from "../../stream/stream-translation.js";
 import { type TokenUsage, tokenUsage } from "../../stream/token-usage.js";
 import type { AnthropicMessage } from "../../types/anthropic.js";
 import type { OpenAIChatChunk, OpenAIUsage } from "../../types/openai.js";
+import { ChatToolCallsCheck } from "./chat-tool-calls-check.js";
 
 export interface ChatPassthroughOptions extends StreamTranslationOptions {
   /** The model name the client asked for: chunks carry it instead of the upstream's. */
@@ -47,7 +50,11 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
   #output = "";
   #noise = "";
   #usage: OpenAIUsage | undefined;
-  #finished = false;
+  /** The choice's finish_reason once it came: the turn is whole, more content would be cut. */
+  #finishReason: string | undefined;
+  readonly #toolCalls = new ChatToolCallsCheck();
+  /** The last chunk read: its id and time stamp for a chunk written anew. */
+  #last: OpenAIChatChunk | undefined;
   #flushed = false;
   /** `"model":"<the upstream's name>"` as the last chunk wrote it, and its replacement. */
   #upstreamModel: unknown;
@@ -99,7 +106,7 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
     }
     if (this.done) return this.#take();
     // An upstream that finished but left out [DONE] still answered in full.
-    if (this.#finished) this.#complete();
+    if (this.#finishReason !== undefined) this.#complete();
     else this.#fail(endedError(this.#noise, this.started));
     return this.#take();
   }
@@ -126,33 +133,21 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
     if (data === "[DONE]") {
       this.#flushHooks();
       if (this.done) return;
-      if (this.started) this.#complete();
-      else this.#fail(endedError(this.#noise, false));
+      const problem = this.started ? this.#toolCalls.problem(this.#finishReason) : undefined;
+      if (!this.started) this.#fail(endedError(this.#noise, false));
+      else if (problem) this.#fail(malformedAnswerError(problem));
+      else {
+        // The upstream ended the turn without a finish_reason: the client gets the one the Anthropic-bound
+        // translation gives such a turn (the OpenAI SDK refuses a stream without one).
+        if (this.#finishReason === undefined) this.#finish(this.#toolCalls.any ? "tool_calls" : "stop");
+        this.#complete();
+      }
       return;
     }
-    let chunk: OpenAIChatChunk;
-    try {
-      chunk = JSON.parse(data) as OpenAIChatChunk;
-    } catch {
-      if (event.event === "error") this.#fail(streamError(data, data));
-      else this.#addNoise(data);
-      return;
-    }
-    if (typeof chunk !== "object" || chunk === null) {
-      this.#addNoise(data);
-      return;
-    }
-    if (Array.isArray(chunk)) {
-      if (openAIErrorMessage(chunk)) this.#fail(streamError(chunk, data));
-      else this.#addNoise(data);
-      return;
-    }
-    if (
-      event.event === "error" ||
-      isOpenAIErrorBody(chunk) ||
-      firstChoice(chunk)?.finish_reason === "error"
-    ) {
-      this.#fail(streamError(chunk, data));
+    const chunk = readOpenAIChunkEvent(event, data);
+    if (chunk === undefined) return;
+    if (UpstreamResponseError.isInstance(chunk)) {
+      this.#fail(chunk);
       return;
     }
     const onChunk = this.#options.onChunk;
@@ -173,25 +168,32 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
 
   /** One chunk read for the facts and written on; `raw` is its text when it passes unchanged. */
   #chunk(chunk: OpenAIChatChunk, raw: string | undefined): void {
+    if (this.done) return;
     this.started = true;
+    this.#last = chunk;
     const choice = firstChoice(chunk);
     // Moonshot (Kimi) reports stream usage inside the choice.
-    const usage = chunk.usage ?? (choice?.usage as OpenAIUsage | null | undefined);
+    const usage = usageOf(chunk.usage) ?? usageOf(choice?.usage);
     if (usage) this.#usage = usage;
     if (choice) {
       const delta = choice.delta;
-      if (
-        delta &&
-        (nonEmpty(delta.content) ||
-          nonEmpty(delta.reasoning_content) ||
-          nonEmpty(delta.reasoning) ||
-          nonEmpty(delta.refusal) ||
-          (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0))
-      )
+      if (carriesContent(delta)) {
+        // The usage-only chunk may follow the finish; more content would be cut from an answer taken as whole.
+        if (this.#finishReason !== undefined) {
+          this.#fail(malformedAnswerError("content after the choice's finish_reason", chunk));
+          return;
+        }
         this.content = true;
-      if (choice.finish_reason) {
+        this.#toolCalls.add(delta);
+      }
+      if (choice.finish_reason && this.#finishReason === undefined) {
+        const problem = this.#toolCalls.problem(choice.finish_reason);
+        if (problem) {
+          this.#fail(malformedAnswerError(problem));
+          return;
+        }
         this.content = true;
-        this.#finished = true;
+        this.#finishReason = choice.finish_reason;
         this.stopReason = mapFinishReason(choice.finish_reason);
       }
     } else if (usage && !this.#options.includeUsage) {
@@ -204,8 +206,7 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
   /** The chunk's text with the client's model name: one string search when the text is the upstream's. */
   #withClientModel(chunk: OpenAIChatChunk, raw: string | undefined): string {
     const model = chunk.model;
-    if (typeof model !== "string" || model === this.#options.requestedModel)
-      return raw ?? JSON.stringify(chunk);
+    if (model === undefined || model === this.#options.requestedModel) return raw ?? JSON.stringify(chunk);
     if (raw !== undefined) {
       if (model !== this.#upstreamModel) {
         this.#upstreamModel = model;
@@ -222,6 +223,14 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
     if (this.#flushed || !this.#options.onFlush) return;
     this.#flushed = true;
     this.#chunks(this.#options.onFlush());
+  }
+
+  #finish(reason: string): void {
+    this.#finishReason = reason;
+    this.stopReason = mapFinishReason(reason);
+    const { id, created } = this.#last ?? {};
+    const chunk = { id, object: "chat.completion.chunk", created, model: this.#options.requestedModel };
+    this.#output += `data: ${JSON.stringify({ ...chunk, choices: [{ index: 0, delta: {}, finish_reason: reason }] })}\n\n`;
   }
 
   #complete(): void {
@@ -261,8 +270,4 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
     this.#output = "";
     return text;
   }
-}
-
-function nonEmpty(value: unknown): boolean {
-  return typeof value === "string" && value !== "";
 }
