@@ -1,5 +1,6 @@
 import { streamEndedError } from "../errors/stream-ended-error.js";
-import { UpstreamResponseError } from "../errors/upstream-response-error.js";
+import { translationFailure } from "../errors/translation-failure.js";
+import type { UpstreamResponseError } from "../errors/upstream-response-error.js";
 import type { AnthropicMessage, AnthropicStreamEvent, AnthropicUsage } from "../types/anthropic.js";
 import { messageEvents } from "./message-events.js";
 import type { CanonicalEvents, StreamDecoder } from "./stream-decoder.js";
@@ -147,15 +148,7 @@ class Translation implements StreamTranslation, StreamFacts {
    * cleanly, as a failure of the answer rather than an exception in the caller's loop.
    */
   #failed(error: unknown): void {
-    this.#fail(
-      UpstreamResponseError.isInstance(error)
-        ? error
-        : new UpstreamResponseError({
-            status: 502,
-            message: `stream translation failed: ${error instanceof Error ? error.message : String(error)}`,
-            cause: error,
-          }),
-    );
+    this.#fail(translationFailure(error));
   }
 }
 

@@ -1,4 +1,5 @@
 import { malformedAnswerError } from "../../errors/malformed-answer-error.js";
+import { translationFailure } from "../../errors/translation-failure.js";
 import { UpstreamResponseError } from "../../errors/upstream-response-error.js";
 import { mapFinishReason } from "../../response/map-finish-reason.js";
 import { openAIUsageToAnthropic } from "../../response/openai-usage-to-anthropic.js";
@@ -249,15 +250,7 @@ class ChatPassthrough implements StreamTranslation, StreamFacts {
   }
 
   #failed(error: unknown): void {
-    this.#fail(
-      UpstreamResponseError.isInstance(error)
-        ? error
-        : new UpstreamResponseError({
-            status: 502,
-            message: `stream translation failed: ${error instanceof Error ? error.message : String(error)}`,
-            cause: error,
-          }),
-    );
+    this.#fail(translationFailure(error));
   }
 
   #addNoise(text: string): void {
