@@ -59,7 +59,7 @@ export function createPrometheusMetrics(registry: Registry, source: PrometheusSo
   return {
     requests: new Counter({
       name: "ccr_requests_total",
-      help: "Client requests by the tier that answered (or was tried last) and outcome",
+      help: "Client requests by the tier that answered (or was tried last), client protocol and outcome",
       labelNames: [...TIER_LABELS, "scenario", "protocol", "outcome"],
       registers,
       collect: publishCounter(source.requests),

@@ -69,7 +69,7 @@ describe("stats routes", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
     expect(text).toContain(
-      'ccr_requests_total{tier="deepseek,deepseek-chat",provider="deepseek",model="deepseek-chat",scenario="default",outcome="ok"} 1',
+      'ccr_requests_total{tier="deepseek,deepseek-chat",provider="deepseek",model="deepseek-chat",scenario="default",protocol="anthropic",outcome="ok"} 1',
     );
     expect(text).toContain(
       'ccr_fallbacks_total{from_tier="zai,glm-4.6",to_tier="deepseek,deepseek-chat",reason="rate_limited"} 1',
