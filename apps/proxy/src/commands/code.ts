@@ -2,16 +2,15 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { join, resolve } from "node:path";
 import { loadConfig } from "@ccr/config";
-import { startDemo } from "../demo/start-demo.js";
+import { startDemo, writeDemoPidFile } from "../demo/start-demo.js";
 import { createLogger } from "../logging/create-logger.js";
 import { logDir } from "../runtime/ccr-home.js";
 import { describeConfigFailure } from "../runtime/config-error-message.js";
 import { startDaemon } from "../runtime/daemon.js";
-import { pidFilePath, removePidFile, runningProxies, writePidFile } from "../runtime/pid-file.js";
+import { removePidFile, runningProxies } from "../runtime/pid-file.js";
 import { loadProviderPackages } from "../runtime/provider-packages.js";
 import { fetchHealth } from "../runtime/proxy-health.js";
 import { clientBaseUrl } from "../runtime/wait-for-health.js";
-import { VERSION } from "../version.js";
 import { type CommandIo, processIo } from "./command-io.js";
 import {
   AmbiguousProxyError,
@@ -118,18 +117,7 @@ async function demoProxy(options: CodeOptions, io: CommandIo): Promise<Proxy> {
   const logFolder = join(logDir(io.env), "demo");
   const { logger, flush } = createLogger({ level: "info", stdout: false, fileDir: logFolder });
   const demo = await startDemo({ port: options.port ?? 0, logger });
-  const pidPath = pidFilePath(io.env, demo.server.port);
-  writePidFile(
-    {
-      pid: process.pid,
-      host: demo.server.host,
-      port: demo.server.port,
-      startedAt: Date.now(),
-      version: VERSION,
-      demo: true,
-    },
-    pidPath,
-  );
+  const pidPath = writeDemoPidFile(io.env, demo);
   io.stderr(
     `CCR demo on ${demo.server.url} for this run (logs in ${logFolder}); its tiers are fake providers inside ccr\n`,
   );

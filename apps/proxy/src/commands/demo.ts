@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { describeDemoTiers } from "../demo/demo-config.js";
 import { startDemoTraffic } from "../demo/demo-traffic.js";
-import { DEMO_PORT, type RunningDemo, startDemo } from "../demo/start-demo.js";
+import { DEMO_PORT, type RunningDemo, startDemo, writeDemoPidFile } from "../demo/start-demo.js";
 import { createLogger } from "../logging/create-logger.js";
 import { LOG_FORMAT_ENV } from "../logging/log-format.js";
 import { logDir } from "../runtime/ccr-home.js";
 import { cliInvocation } from "../runtime/cli-invocation.js";
 import { loadDashboard } from "../runtime/load-dashboard.js";
-import { pidFilePath, removePidFile, writePidFile } from "../runtime/pid-file.js";
+import { removePidFile } from "../runtime/pid-file.js";
 import { fetchHealth } from "../runtime/proxy-health.js";
 import { clientBaseUrl } from "../runtime/wait-for-health.js";
 import { StartError } from "../server/start-error.js";
@@ -65,18 +65,7 @@ export async function demoCommand(options: DemoOptions, io: CommandIo = processI
     }
     throw error;
   }
-  const pidPath = pidFilePath(io.env, demo.server.port);
-  writePidFile(
-    {
-      pid: process.pid,
-      host: demo.server.host,
-      port: demo.server.port,
-      startedAt: Date.now(),
-      version: VERSION,
-      demo: true,
-    },
-    pidPath,
-  );
+  const pidPath = writeDemoPidFile(io.env, demo);
   io.stdout(demoIntro(demo.server.url, demo.server.port, cliInvocation(io.env), logFolder));
 
   const traffic = (options.traffic ?? withDashboard) ? startDemoTraffic(demo.server.url) : undefined;

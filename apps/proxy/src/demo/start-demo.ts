@@ -1,5 +1,8 @@
 import type { Logger } from "pino";
+import type { Env } from "../runtime/ccr-home.js";
+import { pidFilePath, writePidFile } from "../runtime/pid-file.js";
 import { type RunningServer, startServer } from "../server/start-server.js";
+import { VERSION } from "../version.js";
 import { DEMO_RETRY_AFTER_SECONDS, DEMO_TIERS, demoConfig } from "./demo-config.js";
 import { type DemoProvider, startDemoProvider } from "./demo-provider.js";
 
@@ -58,4 +61,21 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
       await Promise.all(providers.map((provider) => provider.close()));
     },
   };
+}
+
+/** Writes the running demo's pid file (marked `demo`, so client commands can tell it apart); returns its path. */
+export function writeDemoPidFile(env: Env, demo: RunningDemo): string {
+  const path = pidFilePath(env, demo.server.port);
+  writePidFile(
+    {
+      pid: process.pid,
+      host: demo.server.host,
+      port: demo.server.port,
+      startedAt: Date.now(),
+      version: VERSION,
+      demo: true,
+    },
+    path,
+  );
+  return path;
 }
